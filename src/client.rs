@@ -1,0 +1,416 @@
+//! [`Client`] and [`ClientBuilder`].
+
+use std::fmt;
+use std::marker::PhantomData;
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::de::DeserializeOwned;
+use ureq::http::{HeaderValue, Uri};
+
+use crate::error::Error;
+use crate::resources::{MessagingProfileMetrics, MessagingProfiles, ShortCodes};
+use crate::secret::Secret;
+use crate::transport::{self, Request, RequestOptions, ResponseMeta, Sleeper, Transport};
+use crate::Result;
+
+/// The production API.
+pub const DEFAULT_BASE_URL: &str = "https://api.telnyx.com/v2";
+/// Timeout per attempt, as in the official SDKs.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+/// Connect timeout.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// Retries after the first attempt, as in the official SDKs.
+pub const DEFAULT_MAX_RETRIES: u32 = 2;
+/// The longest single wait between attempts; a server asking for more gets its error returned.
+pub const DEFAULT_MAX_RETRY_WAIT: Duration = Duration::from_secs(60);
+
+/// A client of the Telnyx messaging-profile API.
+///
+/// Cheap to clone (the clones share one connection pool) and safe to use from many threads.
+///
+/// ```no_run
+/// use telnyx_messaging::{Client, ListMessagingProfilesParams};
+///
+/// let client = Client::new()?; // TELNYX_API_KEY, TELNYX_BASE_URL
+/// for profile in client.messaging_profiles().list_all(&ListMessagingProfilesParams::new()) {
+///     let profile = profile?;
+///     println!("{} {}", profile.id.as_deref().unwrap_or("?"), profile.name.as_deref().unwrap_or(""));
+/// }
+/// # Ok::<(), telnyx_messaging::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    transport: Arc<Transport>,
+    options: Option<Arc<RequestOptions>>,
+}
+
+impl Client {
+    /// A client configured from the environment: `TELNYX_API_KEY` (required) and
+    /// `TELNYX_BASE_URL` (optional).
+    pub fn new() -> Result<Client> {
+        Client::builder().build()
+    }
+
+    /// A builder for every setting.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// A client whose calls use `options` (extra headers, timeout, retries) on top of this
+    /// client's settings. Shares the connection pool.
+    ///
+    /// ```no_run
+    /// # let client = telnyx_messaging::Client::new()?;
+    /// use telnyx_messaging::RequestOptions;
+    /// let profile = client
+    ///     .with_options(RequestOptions::new().max_retries(0).header("X-Trace", "abc"))
+    ///     .messaging_profiles()
+    ///     .retrieve("3fa85f64-5717-4562-b3fc-2c963f66afa6")?;
+    /// # Ok::<(), telnyx_messaging::Error>(())
+    /// ```
+    pub fn with_options(&self, options: RequestOptions) -> Client {
+        Client { transport: Arc::clone(&self.transport), options: Some(Arc::new(options)) }
+    }
+
+    /// Messaging profiles and everything under them (phone numbers, short codes, sender IDs,
+    /// metrics, auto-response configs).
+    pub fn messaging_profiles(&self) -> MessagingProfiles<'_> {
+        MessagingProfiles::new(self)
+    }
+
+    /// Short codes of the whole account.
+    pub fn short_codes(&self) -> ShortCodes<'_> {
+        ShortCodes::new(self)
+    }
+
+    /// High-level metrics of every messaging profile.
+    pub fn messaging_profile_metrics(&self) -> MessagingProfileMetrics<'_> {
+        MessagingProfileMetrics::new(self)
+    }
+
+    /// The base URL requests go to.
+    pub fn base_url(&self) -> &str {
+        &self.transport.base_url
+    }
+
+    /// Sends `req` and decodes its body as `T`, wrapped as the response mode `M` asks.
+    pub(crate) fn call<T: DeserializeOwned, M: ResponseMode>(&self, req: Request) -> Result<M::Output<T>> {
+        let (body, meta) = self.transport.send(&req, self.options.as_deref())?;
+        let value = transport::decode(meta.status, &body)?;
+        Ok(M::wrap(value, meta))
+    }
+
+    /// Like [`Client::call`] for bodies wrapped as `{"data": ...}`.
+    pub(crate) fn call_data<T: DeserializeOwned, M: ResponseMode>(
+        &self,
+        req: Request,
+    ) -> Result<M::Output<T>> {
+        #[derive(serde::Deserialize)]
+        struct Data<T> {
+            data: T,
+        }
+        let (body, meta) = self.transport.send(&req, self.options.as_deref())?;
+        let value: Data<T> = transport::decode(meta.status, &body)?;
+        Ok(M::wrap(value.data, meta))
+    }
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let t = &self.transport;
+        f.debug_struct("Client")
+            .field("base_url", &t.base_url)
+            .field("api_key", &"[redacted]")
+            .field("timeout", &t.timeout)
+            .field("max_retries", &t.max_retries)
+            .field("deadline", &t.deadline)
+            .field("options", &self.options)
+            .finish()
+    }
+}
+
+/// How a resource handle returns results: [`Parsed`] (just the value, the default) or
+/// [`WithResponse`] (the value and the response's [`ResponseMeta`]).
+pub trait ResponseMode: sealed::Sealed {
+    /// What a call returns for a decoded value `T`.
+    type Output<T>;
+    /// Wraps a decoded value.
+    fn wrap<T>(value: T, meta: ResponseMeta) -> Self::Output<T>;
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for super::Parsed {}
+    impl Sealed for super::WithResponse {}
+}
+
+/// Calls return the decoded value.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Parsed;
+
+/// Calls return a [`Response`]: the decoded value and the response metadata.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WithResponse;
+
+/// A decoded value with the metadata of the response it came from.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Response<T> {
+    /// The decoded value.
+    pub data: T,
+    /// Status, request id, rate-limit headers.
+    pub meta: ResponseMeta,
+}
+
+impl ResponseMode for Parsed {
+    type Output<T> = T;
+    fn wrap<T>(value: T, _: ResponseMeta) -> T {
+        value
+    }
+}
+
+impl ResponseMode for WithResponse {
+    type Output<T> = Response<T>;
+    fn wrap<T>(value: T, meta: ResponseMeta) -> Response<T> {
+        Response { data: value, meta }
+    }
+}
+
+/// A resource handle: the client it calls through and its response mode.
+pub(crate) struct Handle<'c, M> {
+    pub client: &'c Client,
+    mode: PhantomData<M>,
+}
+
+impl<'c, M> Handle<'c, M> {
+    pub fn new(client: &'c Client) -> Self {
+        Handle { client, mode: PhantomData }
+    }
+}
+
+impl<M> Clone for Handle<'_, M> {
+    fn clone(&self) -> Self {
+        Handle::new(self.client)
+    }
+}
+
+/// Which proxy the client uses.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ProxyChoice {
+    /// `HTTPS_PROXY`, `ALL_PROXY`, `HTTP_PROXY` and `NO_PROXY` from the environment (the default).
+    #[default]
+    FromEnv,
+    /// Connect directly, whatever the environment says.
+    None,
+    /// This proxy, such as `http://proxy.local:3128` or `socks5://127.0.0.1:1080`.
+    Url(String),
+}
+
+/// Builds a [`Client`]; every setting has the official SDKs' default.
+#[derive(Clone, Default)]
+pub struct ClientBuilder {
+    api_key: Option<Secret>,
+    base_url: Option<String>,
+    timeout: Option<Duration>,
+    connect_timeout: Option<Duration>,
+    max_retries: Option<u32>,
+    deadline: Option<Duration>,
+    max_retry_wait: Option<Duration>,
+    retry_post: bool,
+    user_agent_suffix: Option<String>,
+    headers: Vec<(String, String)>,
+    proxy: ProxyChoice,
+    allow_insecure_http: bool,
+    sleeper: Option<Sleeper>,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("api_key", &self.api_key.as_ref().map(|_| "[redacted]"))
+            .field("base_url", &self.base_url)
+            .field("timeout", &self.timeout)
+            .field("max_retries", &self.max_retries)
+            .field("proxy", &self.proxy)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ClientBuilder {
+    /// The API key; defaults to `TELNYX_API_KEY`.
+    pub fn api_key(mut self, key: impl Into<String>) -> Self {
+        self.api_key = Some(Secret::new(key));
+        self
+    }
+
+    /// The base URL; defaults to `TELNYX_BASE_URL`, then [`DEFAULT_BASE_URL`].
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// Timeout per attempt, from connect to the last byte of the body (default 60 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Connect timeout (default 5 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// Retries after the first attempt (default 2).
+    pub fn max_retries(mut self, retries: u32) -> Self {
+        self.max_retries = Some(retries);
+        self
+    }
+
+    /// An overall deadline for one call, attempts and waits included (default none).
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = Some(deadline);
+        self
+    }
+
+    /// The longest single wait between attempts (default 60 s). When the server asks for a
+    /// longer wait the call fails at once with that error and its `retry_after`.
+    pub fn max_retry_wait(mut self, wait: Duration) -> Self {
+        self.max_retry_wait = Some(wait);
+        self
+    }
+
+    /// Also retry a POST that may have reached the server (a timeout after sending, a 5xx).
+    /// Off by default: such a retry can create a second profile or config.
+    pub fn retry_post(mut self, retry: bool) -> Self {
+        self.retry_post = retry;
+        self
+    }
+
+    /// Text appended to the `User-Agent` header.
+    pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
+        self.user_agent_suffix = Some(suffix.into());
+        self
+    }
+
+    /// A header sent with every request.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// The proxy choice (default: from the environment).
+    pub fn proxy(mut self, proxy: ProxyChoice) -> Self {
+        self.proxy = proxy;
+        self
+    }
+
+    /// Allow a plain `http://` base URL on a non-loopback host. Off by default: the API key
+    /// would travel in clear text.
+    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+        self.allow_insecure_http = allow;
+        self
+    }
+
+    /// The function that waits between retries (default `std::thread::sleep`); useful to log
+    /// or to test retry delays without waiting.
+    pub fn sleeper(mut self, sleeper: impl Fn(Duration) + Send + Sync + 'static) -> Self {
+        self.sleeper = Some(Arc::new(sleeper));
+        self
+    }
+
+    /// Checks the settings and builds the client. Fails with [`Error::Config`] when the API key
+    /// is missing or empty, the base URL is not usable, or a header or proxy is invalid.
+    pub fn build(self) -> Result<Client> {
+        let env = |name| std::env::var(name).ok().filter(|v: &String| !v.trim().is_empty());
+        let api_key = self
+            .api_key
+            .filter(|k| !k.expose().trim().is_empty())
+            .or_else(|| env("TELNYX_API_KEY").map(Secret::new))
+            .ok_or_else(|| {
+                Error::Config("no API key: set TELNYX_API_KEY or call ClientBuilder::api_key".into())
+            })?;
+        let base_url =
+            self.base_url.or_else(|| env("TELNYX_BASE_URL")).unwrap_or_else(|| DEFAULT_BASE_URL.into());
+        let base_url = check_base_url(&base_url, self.allow_insecure_http)?;
+
+        let mut auth = HeaderValue::try_from(format!("Bearer {}", api_key.expose()))
+            .map_err(|_| Error::Config("the API key contains characters not allowed in a header".into()))?;
+        auth.set_sensitive(true);
+        let mut user_agent = format!("telnyx-messaging-rust/{}", env!("CARGO_PKG_VERSION"));
+        if let Some(suffix) = &self.user_agent_suffix {
+            user_agent.push(' ');
+            user_agent.push_str(suffix);
+        }
+        let user_agent = HeaderValue::try_from(user_agent)
+            .map_err(|_| Error::Config("the user-agent suffix is not a valid header value".into()))?;
+        let headers = self
+            .headers
+            .iter()
+            .map(|(n, v)| transport::parse_header(n, v))
+            .collect::<Result<Vec<_>>>()
+            .map_err(|e| Error::Config(e.to_string().replace("invalid argument: ", "")))?;
+
+        let proxy = match &self.proxy {
+            ProxyChoice::FromEnv => ureq::Proxy::try_from_env(),
+            ProxyChoice::None => None,
+            ProxyChoice::Url(url) => {
+                Some(ureq::Proxy::new(url).map_err(|e| Error::Config(format!("invalid proxy URL: {e}")))?)
+            }
+        };
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .timeout_connect(Some(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT)))
+            .proxy(proxy)
+            .user_agent(ureq::config::AutoHeaderValue::None)
+            .accept(ureq::config::AutoHeaderValue::None)
+            .build()
+            .into();
+
+        Ok(Client {
+            transport: Arc::new(Transport {
+                agent,
+                base_url,
+                auth,
+                user_agent,
+                headers,
+                timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
+                max_retries: self.max_retries.unwrap_or(DEFAULT_MAX_RETRIES),
+                deadline: self.deadline,
+                max_retry_wait: self.max_retry_wait.unwrap_or(DEFAULT_MAX_RETRY_WAIT),
+                retry_post: self.retry_post,
+                sleeper: self.sleeper.unwrap_or_else(|| Arc::new(std::thread::sleep)),
+            }),
+            options: None,
+        })
+    }
+}
+
+/// Parses the base URL, drops a trailing `/`, and refuses `http://` unless the host is loopback
+/// or the caller allowed it.
+fn check_base_url(url: &str, allow_insecure_http: bool) -> Result<String> {
+    let bad = |why: &str| Error::Config(format!("invalid base URL {url:?}: {why}"));
+    let uri: Uri = url.parse().map_err(|_| bad("not a URL"))?;
+    let host = uri.host().ok_or_else(|| bad("no host"))?;
+    if uri.query().is_some() {
+        return Err(bad("a base URL cannot have a query"));
+    }
+    match uri.scheme_str() {
+        Some("https") => {}
+        Some("http") => {
+            let ip = host.trim_start_matches('[').trim_end_matches(']').parse::<IpAddr>();
+            let loopback = host.eq_ignore_ascii_case("localhost") || ip.is_ok_and(|ip| ip.is_loopback());
+            if !loopback && !allow_insecure_http {
+                return Err(bad(
+                    "plain http sends the API key in clear text; use https, a loopback host, or allow_insecure_http(true)",
+                ));
+            }
+        }
+        _ => return Err(bad("the scheme must be https or http")),
+    }
+    Ok(url.trim_end_matches('/').to_owned())
+}

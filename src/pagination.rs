@@ -1,0 +1,172 @@
+//! [`Page<T>`], [`PageMeta`] and the lazy iterators over pages and items.
+
+use std::marker::PhantomData;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::client::{Client, Parsed};
+use crate::error::Error;
+use crate::transport::Request;
+use crate::Result;
+
+/// Largest page size the API accepts.
+pub const MAX_PAGE_SIZE: u32 = 250;
+
+/// One page of a list: its items and, when the server sent it, the pagination metadata.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Page<T> {
+    /// The items of this page.
+    #[serde(default = "Vec::new")]
+    pub data: Vec<T>,
+    /// Page number, size and totals; `None` when the server sent none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<PageMeta>,
+}
+
+/// Pagination metadata of a list response.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PageMeta {
+    /// The number of this page, from 1.
+    pub page_number: u64,
+    /// Items per page.
+    pub page_size: u64,
+    /// How many pages there are.
+    pub total_pages: u64,
+    /// How many items there are in all.
+    pub total_results: u64,
+}
+
+/// The page parameters of the lists of one profile's phone numbers, short codes and sender IDs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct PageParams {
+    /// `page[number]`: page to fetch, from 1 (server default 1); the first page an iterator fetches.
+    pub page_number: Option<u32>,
+    /// `page[size]`: items per page, 1..=250 (server default 20).
+    pub page_size: Option<u32>,
+}
+
+impl PageParams {
+    /// No page parameters: the server's defaults.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    crate::resources::setters! {
+        opt page_number: u32;
+        opt page_size: u32;
+    }
+
+    pub(crate) fn apply(&self, req: Request) -> Result<Request> {
+        page_query(req, self.page_number, self.page_size)
+    }
+}
+
+/// Checks the page bounds and adds `page[number]` and `page[size]` to `req`.
+pub(crate) fn page_query(req: Request, number: Option<u32>, size: Option<u32>) -> Result<Request> {
+    if number == Some(0) {
+        return Err(Error::InvalidArgument("page_number must be at least 1".into()));
+    }
+    if let Some(size) = size {
+        if !(1..=MAX_PAGE_SIZE).contains(&size) {
+            return Err(Error::InvalidArgument(format!(
+                "page_size must be between 1 and {MAX_PAGE_SIZE}, got {size}"
+            )));
+        }
+    }
+    Ok(req.query("page[number]", number).query("page[size]", size))
+}
+
+/// Lazily fetches page after page of a list, keeping the caller's filters and page size.
+///
+/// It asks for page `n + 1` while the server reports `page_number < total_pages`, and stops
+/// after an empty page, a page without `meta`, the last page, or an error. A server that answers
+/// a page other than the one asked for (one that repeats a page forever, say) ends the
+/// iteration with [`Error::UnexpectedPage`] instead of looping or returning duplicates.
+pub struct PageIter<T> {
+    client: Client,
+    /// The request without its page number, or the argument error to report once.
+    request: std::result::Result<Request, Option<Error>>,
+    next: Option<u64>,
+    item: PhantomData<fn() -> T>,
+}
+
+impl<T: DeserializeOwned> PageIter<T> {
+    /// `request` already carries the filters and page size; pages start at `first`.
+    pub(crate) fn new(client: &Client, request: Result<Request>, first: Option<u32>) -> Self {
+        PageIter {
+            client: client.clone(),
+            request: request.map_err(Some),
+            next: Some(first.map_or(1, u64::from)),
+            item: PhantomData,
+        }
+    }
+}
+
+impl<T: DeserializeOwned> Iterator for PageIter<T> {
+    type Item = Result<Page<T>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let number = self.next.take()?;
+        let mut req = match &mut self.request {
+            Ok(req) => req.clone(),
+            Err(e) => return e.take().map(Err),
+        };
+        req.set_query("page[number]", number.to_string());
+        let page = match self.client.call::<Page<T>, Parsed>(req) {
+            Ok(page) => page,
+            Err(e) => return Some(Err(e)),
+        };
+        let Some(meta) = &page.meta else {
+            return (!page.data.is_empty()).then_some(Ok(page));
+        };
+        if meta.page_number != number {
+            return Some(Err(Error::UnexpectedPage { requested: number, received: meta.page_number }));
+        }
+        if page.data.is_empty() {
+            return None;
+        }
+        if meta.page_number < meta.total_pages {
+            self.next = Some(number + 1);
+        }
+        Some(Ok(page))
+    }
+}
+
+/// Lazily iterates over every item of a list, fetching the next page only when the current one
+/// is used up. Yields an error at most once, then stops. See [`PageIter`] for when it stops.
+pub struct ItemIter<T> {
+    pages: PageIter<T>,
+    items: std::vec::IntoIter<T>,
+}
+
+impl<T: DeserializeOwned> ItemIter<T> {
+    pub(crate) fn new(pages: PageIter<T>) -> Self {
+        ItemIter { pages, items: Vec::new().into_iter() }
+    }
+
+    /// Iterates page by page instead (the current partly used page is dropped).
+    pub fn pages(self) -> PageIter<T> {
+        self.pages
+    }
+}
+
+impl<T: DeserializeOwned> Iterator for ItemIter<T> {
+    type Item = Result<T>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(item) = self.items.next() {
+                return Some(Ok(item));
+            }
+            match self.pages.next()? {
+                Ok(page) => self.items = page.data.into_iter(),
+                Err(e) => return Some(Err(e)),
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+//! Auto-response configs of a messaging profile (operations 12-16).
+
+use serde::{Deserialize, Serialize};
+
+use super::{setters, string_enum, Extra};
+use crate::client::{Handle, ResponseMode};
+use crate::pagination::Page;
+use crate::transport::{segment, Method, Request};
+use crate::{Client, Result};
+
+string_enum! {
+    /// What an auto-response config reacts to.
+    AutorespOp {
+        /// Opt-in keywords.
+        Start = "start",
+        /// Opt-out keywords.
+        Stop = "stop",
+        /// Help keywords.
+        Info = "info",
+    }
+}
+
+/// An auto-response config.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct AutorespConfig {
+    /// Identifies the config.
+    pub id: String,
+    /// What it reacts to.
+    pub op: AutorespOp,
+    /// The keywords that trigger it.
+    pub keywords: Vec<String>,
+    /// The country it applies to, or `*`.
+    pub country_code: String,
+    /// The text sent back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resp_text: Option<String>,
+    /// ISO 8601 creation time.
+    pub created_at: String,
+    /// ISO 8601 update time.
+    pub updated_at: String,
+    /// Fields this version does not know, kept as sent.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Body of [`AutorespConfigs::create`] and [`AutorespConfigs::update`] (a full replacement).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct AutorespConfigParams {
+    /// What it reacts to.
+    pub op: AutorespOp,
+    /// The keywords that trigger it.
+    pub keywords: Vec<String>,
+    /// The country it applies to, or `*`.
+    pub country_code: String,
+    /// The text sent back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resp_text: Option<String>,
+}
+
+impl AutorespConfigParams {
+    /// The required fields.
+    pub fn new<S: Into<String>>(
+        op: AutorespOp,
+        keywords: impl IntoIterator<Item = S>,
+        country_code: impl Into<String>,
+    ) -> Self {
+        AutorespConfigParams {
+            op,
+            keywords: keywords.into_iter().map(Into::into).collect(),
+            country_code: country_code.into(),
+            resp_text: None,
+        }
+    }
+
+    setters! {
+        opt resp_text: String;
+    }
+}
+
+/// Filters of [`AutorespConfigs::list`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ListAutorespConfigsParams {
+    /// `country_code`.
+    pub country_code: Option<String>,
+    /// `created_at[gte]`.
+    pub created_at_gte: Option<String>,
+    /// `created_at[lte]`.
+    pub created_at_lte: Option<String>,
+    /// `updated_at[gte]`.
+    pub updated_at_gte: Option<String>,
+    /// `updated_at[lte]`.
+    pub updated_at_lte: Option<String>,
+}
+
+impl ListAutorespConfigsParams {
+    /// No filters.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    setters! {
+        opt country_code: String;
+        opt created_at_gte: String;
+        opt created_at_lte: String;
+        opt updated_at_gte: String;
+        opt updated_at_lte: String;
+    }
+}
+
+/// The auto-response configs of one profile:
+/// `client.messaging_profiles().autoresp_configs(profile_id)`.
+pub struct AutorespConfigs<'c, M> {
+    handle: Handle<'c, M>,
+    profile_id: String,
+}
+
+impl<'c, M: ResponseMode> AutorespConfigs<'c, M> {
+    pub(crate) fn new(client: &'c Client, profile_id: &str) -> Self {
+        AutorespConfigs { handle: Handle::new(client), profile_id: profile_id.to_owned() }
+    }
+
+    fn path(&self, config_id: Option<&str>) -> Result<String> {
+        let mut path =
+            format!("/messaging_profiles/{}/autoresp_configs", segment(&self.profile_id, "profile id")?);
+        if let Some(id) = config_id {
+            path.push('/');
+            path.push_str(&segment(id, "autoresp config id")?);
+        }
+        Ok(path)
+    }
+
+    /// `GET /messaging_profiles/{profile_id}/autoresp_configs`: every config (one list; the API
+    /// takes no page params).
+    pub fn list(&self, params: &ListAutorespConfigsParams) -> Result<M::Output<Page<AutorespConfig>>> {
+        let req = Request::new(Method::Get, self.path(None)?)
+            .query("country_code", params.country_code.as_ref())
+            .query("created_at[gte]", params.created_at_gte.as_ref())
+            .query("created_at[lte]", params.created_at_lte.as_ref())
+            .query("updated_at[gte]", params.updated_at_gte.as_ref())
+            .query("updated_at[lte]", params.updated_at_lte.as_ref());
+        self.handle.client.call::<_, M>(req)
+    }
+
+    /// `POST /messaging_profiles/{profile_id}/autoresp_configs`.
+    pub fn create(&self, params: &AutorespConfigParams) -> Result<M::Output<AutorespConfig>> {
+        let req = Request::new(Method::Post, self.path(None)?).json(params)?;
+        self.handle.client.call_data::<_, M>(req)
+    }
+
+    /// `GET /messaging_profiles/{profile_id}/autoresp_configs/{id}`.
+    pub fn retrieve(&self, id: &str) -> Result<M::Output<AutorespConfig>> {
+        self.handle.client.call_data::<_, M>(Request::new(Method::Get, self.path(Some(id))?))
+    }
+
+    /// `PUT /messaging_profiles/{profile_id}/autoresp_configs/{id}`: replaces the whole config.
+    pub fn update(&self, id: &str, params: &AutorespConfigParams) -> Result<M::Output<AutorespConfig>> {
+        let req = Request::new(Method::Put, self.path(Some(id))?).json(params)?;
+        self.handle.client.call_data::<_, M>(req)
+    }
+
+    /// `DELETE /messaging_profiles/{profile_id}/autoresp_configs/{id}`: returns the server's
+    /// confirmation text (`"OK"`).
+    pub fn delete(&self, id: &str) -> Result<M::Output<String>> {
+        self.handle.client.call::<_, M>(Request::new(Method::Delete, self.path(Some(id))?))
+    }
+}

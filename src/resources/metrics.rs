@@ -1,0 +1,35 @@
+//! Account-wide profile metrics (operation 11).
+
+use super::Extra;
+use crate::client::{Handle, Parsed, ResponseMode, WithResponse};
+use crate::pagination::Page;
+use crate::resources::MetricsParams;
+use crate::transport::{Method, Request};
+use crate::{Client, Result};
+
+/// High-level metrics of one profile: a free-form object.
+pub type ProfileMetricsHighLevel = Extra;
+
+/// Metrics of every profile: `client.messaging_profile_metrics()`.
+pub struct MessagingProfileMetrics<'c, M = Parsed> {
+    handle: Handle<'c, M>,
+}
+
+impl<'c> MessagingProfileMetrics<'c> {
+    pub(crate) fn new(client: &'c Client) -> Self {
+        MessagingProfileMetrics { handle: Handle::new(client) }
+    }
+
+    /// The same calls, returning each result with its response metadata.
+    pub fn with_response(&self) -> MessagingProfileMetrics<'c, WithResponse> {
+        MessagingProfileMetrics { handle: Handle::new(self.handle.client) }
+    }
+}
+
+impl<M: ResponseMode> MessagingProfileMetrics<'_, M> {
+    /// `GET /messaging_profile_metrics`: one list (with `meta`; the API takes no page params).
+    pub fn list(&self, params: &MetricsParams) -> Result<M::Output<Page<ProfileMetricsHighLevel>>> {
+        let req = params.apply(Request::new(Method::Get, "/messaging_profile_metrics".into()));
+        self.handle.client.call::<_, M>(req)
+    }
+}

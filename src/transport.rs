@@ -1,0 +1,465 @@
+//! The one place that talks HTTP: URL building, auth and default headers, the retry loop and the
+//! mapping of responses and failures to [`Error`].
+
+use std::collections::hash_map::RandomState;
+use std::hash::{BuildHasher, Hasher};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+use serde::de::DeserializeOwned;
+use ureq::http::{self, HeaderMap, HeaderName, HeaderValue};
+
+use crate::error::{redact_secrets, ApiError, ApiErrorDetail, Error, RateLimit};
+use crate::Result;
+
+/// Largest response body read into memory (a page of 250 profiles is about 300 KiB).
+const MAX_BODY: u64 = 64 * 1024 * 1024;
+/// How much of an undecodable body an error shows.
+const SNIPPET_LEN: usize = 200;
+
+/// The HTTP method of a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Method {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+impl Method {
+    fn as_http(self) -> http::Method {
+        match self {
+            Method::Get => http::Method::GET,
+            Method::Post => http::Method::POST,
+            Method::Put => http::Method::PUT,
+            Method::Patch => http::Method::PATCH,
+            Method::Delete => http::Method::DELETE,
+        }
+    }
+}
+
+/// What an endpoint asks the transport to do: method, encoded path, query pairs, JSON body.
+#[derive(Debug, Clone)]
+pub(crate) struct Request {
+    pub method: Method,
+    pub path: String,
+    pub query: Vec<(&'static str, String)>,
+    pub body: Option<Vec<u8>>,
+}
+
+impl Request {
+    pub fn new(method: Method, path: String) -> Self {
+        Request { method, path, query: Vec::new(), body: None }
+    }
+
+    /// Adds a query pair when the value is present.
+    pub fn query(mut self, key: &'static str, value: Option<impl ToString>) -> Self {
+        if let Some(v) = value {
+            self.query.push((key, v.to_string()));
+        }
+        self
+    }
+
+    /// Sets a query pair, replacing an earlier one with the same key.
+    pub fn set_query(&mut self, key: &'static str, value: String) {
+        self.query.retain(|(k, _)| *k != key);
+        self.query.push((key, value));
+    }
+
+    /// Serializes `body` as the JSON body.
+    pub fn json(mut self, body: &impl serde::Serialize) -> Result<Self> {
+        let bytes =
+            serde_json::to_vec(body).map_err(|e| Error::InvalidArgument(format!("request body: {e}")))?;
+        self.body = Some(bytes);
+        Ok(self)
+    }
+}
+
+/// Percent-encodes `id` as a single path segment; an empty id is refused, since it would change
+/// which endpoint the request reaches.
+pub(crate) fn segment(id: &str, what: &str) -> Result<String> {
+    if id.is_empty() {
+        return Err(Error::InvalidArgument(format!("{what} must not be empty")));
+    }
+    Ok(percent_encode(id))
+}
+
+/// Encodes everything but RFC 3986 unreserved characters, so `/`, `?`, `#`, `[`, `]`, `%` and
+/// `..` can never be read as URL structure.
+pub(crate) fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Per-call settings, like the official SDKs' request options. Set them for a call with
+/// [`Client::with_options`](crate::Client::with_options); unset fields use the client's settings.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct RequestOptions {
+    /// Extra headers sent with this call (after the client's own).
+    pub headers: Vec<(String, String)>,
+    /// Timeout per attempt.
+    pub timeout: Option<Duration>,
+    /// How many times to retry.
+    pub max_retries: Option<u32>,
+    /// Overall deadline across all attempts and waits.
+    pub deadline: Option<Duration>,
+    /// Retry a POST that may have reached the server (see [`ClientBuilder::retry_post`](crate::ClientBuilder::retry_post)).
+    pub retry_post: Option<bool>,
+}
+
+impl RequestOptions {
+    /// Empty options: everything from the client.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a header to this call.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// Timeout per attempt for this call.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Retry count for this call.
+    pub fn max_retries(mut self, retries: u32) -> Self {
+        self.max_retries = Some(retries);
+        self
+    }
+
+    /// Overall deadline for this call, retries and waits included.
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = Some(deadline);
+        self
+    }
+
+    /// Whether this call may retry a POST that may have reached the server.
+    pub fn retry_post(mut self, retry: bool) -> Self {
+        self.retry_post = Some(retry);
+        self
+    }
+}
+
+/// Metadata of a successful response: status, request id, rate-limit headers and all headers.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct ResponseMeta {
+    /// HTTP status code.
+    pub status: u16,
+    /// The `x-request-id` header, if the server sent one.
+    pub request_id: Option<String>,
+    /// The `x-ratelimit-*` headers.
+    pub rate_limit: RateLimit,
+    /// How many retries it took (0 when the first attempt succeeded).
+    pub retries: u32,
+    headers: HeaderMap,
+}
+
+impl ResponseMeta {
+    /// A response header by name (case-insensitive), if present and text.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+}
+
+/// The function that waits between retries; tests inject one that records instead of sleeping.
+pub(crate) type Sleeper = Arc<dyn Fn(Duration) + Send + Sync>;
+
+/// Settings fixed when the client is built.
+pub(crate) struct Transport {
+    pub agent: ureq::Agent,
+    pub base_url: String,
+    pub auth: HeaderValue,
+    pub user_agent: HeaderValue,
+    pub headers: Vec<(HeaderName, HeaderValue)>,
+    pub timeout: Duration,
+    pub max_retries: u32,
+    pub deadline: Option<Duration>,
+    pub max_retry_wait: Duration,
+    pub retry_post: bool,
+    pub sleeper: Sleeper,
+}
+
+/// A response as read off the wire.
+struct RawResponse {
+    status: u16,
+    headers: HeaderMap,
+    body: Vec<u8>,
+}
+
+/// One attempt's outcome when it did not succeed.
+enum Failure {
+    /// The server answered with a non-2xx status.
+    Status(Box<RawResponse>),
+    /// No usable response; `sent` tells whether the request may have reached the server.
+    Io { error: Error, sent: bool },
+}
+
+impl Transport {
+    /// Sends `req`, retrying as the settings allow; returns the body of a 2xx response.
+    pub fn send(&self, req: &Request, opts: Option<&RequestOptions>) -> Result<(Vec<u8>, ResponseMeta)> {
+        let max_retries = opts.and_then(|o| o.max_retries).unwrap_or(self.max_retries);
+        let timeout = opts.and_then(|o| o.timeout).unwrap_or(self.timeout);
+        let retry_post = opts.and_then(|o| o.retry_post).unwrap_or(self.retry_post);
+        let deadline = opts.and_then(|o| o.deadline).or(self.deadline).map(|d| (Instant::now() + d, d));
+        let http_req = self.build(req, opts)?;
+
+        let mut attempt = 0;
+        loop {
+            let mut attempt_timeout = timeout;
+            if let Some((at, total)) = deadline {
+                let left = at.saturating_duration_since(Instant::now());
+                if left.is_zero() {
+                    return Err(Error::Timeout(format!("overall deadline of {total:?} exceeded")));
+                }
+                attempt_timeout = attempt_timeout.min(left);
+            }
+            let failure = match self.attempt(http_req.clone(), req.body.as_deref(), attempt_timeout) {
+                Ok(raw) if (200..300).contains(&raw.status) => {
+                    let meta = ResponseMeta {
+                        status: raw.status,
+                        request_id: request_id(&raw.headers),
+                        rate_limit: rate_limit(&raw.headers),
+                        retries: attempt,
+                        headers: raw.headers,
+                    };
+                    return Ok((raw.body, meta));
+                }
+                Ok(raw) => Failure::Status(Box::new(raw)),
+                Err(failure) => failure,
+            };
+            let delay = retry_delay(&failure, req.method, retry_post, attempt);
+            let error = match failure {
+                Failure::Status(raw) => api_error(*raw),
+                Failure::Io { error, .. } => error,
+            };
+            let Some(delay) = delay.filter(|_| attempt < max_retries) else {
+                return Err(error);
+            };
+            if delay > self.max_retry_wait {
+                return Err(error);
+            }
+            if let Some((at, _)) = deadline {
+                if Instant::now() + delay >= at {
+                    return Err(error);
+                }
+            }
+            (self.sleeper)(delay);
+            attempt += 1;
+        }
+    }
+
+    /// The request's URL and headers, built once and reused by every attempt.
+    fn build(&self, req: &Request, opts: Option<&RequestOptions>) -> Result<http::Request<()>> {
+        let mut url = String::with_capacity(self.base_url.len() + req.path.len() + 64);
+        url.push_str(&self.base_url);
+        url.push_str(&req.path);
+        for (i, (k, v)) in req.query.iter().enumerate() {
+            url.push(if i == 0 { '?' } else { '&' });
+            url.push_str(&percent_encode(k));
+            url.push('=');
+            url.push_str(&percent_encode(v));
+        }
+        let mut builder = http::Request::builder()
+            .method(req.method.as_http())
+            .uri(url)
+            .header(http::header::AUTHORIZATION, self.auth.clone())
+            .header(http::header::ACCEPT, "application/json")
+            .header(http::header::USER_AGENT, self.user_agent.clone());
+        if req.body.is_some() {
+            builder = builder.header(http::header::CONTENT_TYPE, "application/json");
+        }
+        let headers = builder.headers_mut().expect("builder has no error yet");
+        for (name, value) in &self.headers {
+            headers.insert(name.clone(), value.clone());
+        }
+        for (name, value) in opts.map(|o| o.headers.as_slice()).unwrap_or_default() {
+            let (name, value) = parse_header(name, value)?;
+            headers.insert(name, value);
+        }
+        builder.body(()).map_err(|e| Error::InvalidArgument(format!("request: {e}")))
+    }
+
+    fn attempt(
+        &self,
+        req: http::Request<()>,
+        body: Option<&[u8]>,
+        timeout: Duration,
+    ) -> std::result::Result<RawResponse, Failure> {
+        let result = match body {
+            Some(body) => {
+                let (parts, ()) = req.into_parts();
+                let req = self.agent.configure_request(http::Request::from_parts(parts, body));
+                self.agent.run(req.timeout_global(Some(timeout)).build())
+            }
+            None => self.agent.run(self.agent.configure_request(req).timeout_global(Some(timeout)).build()),
+        };
+        let mut response = result.map_err(|e| io_failure(e, timeout))?;
+        let status = response.status().as_u16();
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(MAX_BODY)
+            .read_to_vec()
+            .map_err(|e| io_failure(e, timeout))?;
+        let (parts, _) = response.into_parts();
+        Ok(RawResponse { status, headers: parts.headers, body })
+    }
+}
+
+/// Validates one header name and value.
+pub(crate) fn parse_header(name: &str, value: &str) -> Result<(HeaderName, HeaderValue)> {
+    let header_name = HeaderName::try_from(name)
+        .map_err(|_| Error::InvalidArgument(format!("invalid header name {name:?}")))?;
+    if header_name == http::header::AUTHORIZATION {
+        return Err(Error::InvalidArgument("set the API key instead of an Authorization header".into()));
+    }
+    let header_value = HeaderValue::try_from(value)
+        .map_err(|_| Error::InvalidArgument(format!("invalid value for header {name:?}")))?;
+    Ok((header_name, header_value))
+}
+
+/// Maps a ureq failure, noting whether the request may have reached the server.
+fn io_failure(e: ureq::Error, timeout: Duration) -> Failure {
+    use std::io::ErrorKind;
+    use ureq::Timeout as T;
+    let (error, sent) = match e {
+        ureq::Error::Timeout(phase) => {
+            let sent = !matches!(phase, T::Resolve | T::Connect);
+            let which = if sent { "response" } else { "connection" };
+            (Error::Timeout(format!("no {which} within {timeout:?} ({phase})")), sent)
+        }
+        ureq::Error::HostNotFound | ureq::Error::ConnectionFailed => {
+            (Error::Connection { message: e.to_string(), request_sent: false }, false)
+        }
+        ureq::Error::Io(ref io) if io.kind() == ErrorKind::TimedOut => {
+            (Error::Timeout(format!("no response within {timeout:?}")), true)
+        }
+        ureq::Error::Io(ref io) => {
+            let sent = !matches!(
+                io.kind(),
+                ErrorKind::ConnectionRefused | ErrorKind::AddrNotAvailable | ErrorKind::NotFound
+            );
+            (Error::Connection { message: e.to_string(), request_sent: sent }, sent)
+        }
+        ureq::Error::Tls(_) | ureq::Error::Rustls(_) | ureq::Error::ConnectProxyFailed(_) => {
+            (Error::Connection { message: e.to_string(), request_sent: false }, false)
+        }
+        other => (Error::Connection { message: other.to_string(), request_sent: true }, true),
+    };
+    Failure::Io { error, sent }
+}
+
+/// How long to wait before the next attempt, or `None` when this failure must not be retried.
+///
+/// Retried for every method: 429, 503 with a retry hint, `x-should-retry: true`, and failures
+/// before the request was sent. Retried except for POST (unless `retry_post`): 408, 409, other
+/// 5xx, and failures after the request may have reached the server, so a create is never made
+/// twice by accident.
+fn retry_delay(failure: &Failure, method: Method, retry_post: bool, attempt: u32) -> Option<Duration> {
+    let replay_ok = method != Method::Post || retry_post;
+    match failure {
+        Failure::Io { sent, .. } => (!sent || replay_ok).then(|| backoff(attempt)),
+        Failure::Status(raw) => {
+            let hint = retry_hint(raw);
+            let retry = match header(&raw.headers, "x-should-retry") {
+                Some("true") => true,
+                Some("false") => false,
+                _ => match raw.status {
+                    429 => true,
+                    503 if hint.is_some() => true,
+                    408 | 409 | 500.. => replay_ok,
+                    _ => false,
+                },
+            };
+            retry.then(|| hint.unwrap_or_else(|| backoff(attempt)))
+        }
+    }
+}
+
+/// The wait the server asked for: `retry-after-ms`, then `Retry-After` (seconds or HTTP date),
+/// then on 429 `x-ratelimit-reset` (seconds until the window resets).
+fn retry_hint(raw: &RawResponse) -> Option<Duration> {
+    let h = |name| header(&raw.headers, name);
+    if let Some(ms) = h("retry-after-ms").and_then(|v| v.trim().parse::<f64>().ok()) {
+        if ms.is_finite() && ms >= 0.0 {
+            return Some(Duration::from_secs_f64(ms / 1000.0));
+        }
+    }
+    if let Some(v) = h("retry-after") {
+        if let Ok(secs) = v.trim().parse::<f64>() {
+            if secs.is_finite() && secs >= 0.0 {
+                return Some(Duration::from_secs_f64(secs));
+            }
+        } else if let Ok(at) = httpdate::parse_http_date(v.trim()) {
+            return Some(at.duration_since(SystemTime::now()).unwrap_or_default());
+        }
+    }
+    if raw.status == 429 {
+        return h("x-ratelimit-reset").and_then(|v| v.trim().parse::<u64>().ok()).map(Duration::from_secs);
+    }
+    None
+}
+
+/// The official SDKs' backoff: `min(0.5 * 2^attempt, 8)` seconds, less up to 25 % jitter.
+fn backoff(attempt: u32) -> Duration {
+    let base = (0.5 * 2f64.powi(attempt.min(16) as i32)).min(8.0);
+    let random = (RandomState::new().build_hasher().finish() >> 11) as f64 / (1u64 << 53) as f64;
+    Duration::from_secs_f64(base * (1.0 - 0.25 * random))
+}
+
+fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers.get(name).and_then(|v| v.to_str().ok())
+}
+
+fn request_id(headers: &HeaderMap) -> Option<String> {
+    ["x-request-id", "request-id"].into_iter().find_map(|n| header(headers, n)).map(str::to_owned)
+}
+
+fn rate_limit(headers: &HeaderMap) -> RateLimit {
+    let num = |name| header(headers, name).and_then(|v| v.trim().parse().ok());
+    RateLimit {
+        limit: num("x-ratelimit-limit"),
+        remaining: num("x-ratelimit-remaining"),
+        reset: num("x-ratelimit-reset"),
+    }
+}
+
+/// Builds the API error of a non-2xx response; any body (JSON, HTML, empty, truncated) works.
+fn api_error(raw: RawResponse) -> Error {
+    #[derive(serde::Deserialize)]
+    struct Body {
+        #[serde(default)]
+        errors: Vec<ApiErrorDetail>,
+    }
+    let errors = serde_json::from_slice::<Body>(&raw.body).map(|b| b.errors).unwrap_or_default();
+    Error::Api(Box::new(ApiError {
+        status: raw.status,
+        errors,
+        body: String::from_utf8_lossy(&raw.body).into_owned(),
+        request_id: request_id(&raw.headers),
+        rate_limit: rate_limit(&raw.headers),
+        retry_after: retry_hint(&raw),
+    }))
+}
+
+/// Decodes a 2xx body; failures carry a short, redacted excerpt of it.
+pub(crate) fn decode<T: DeserializeOwned>(status: u16, body: &[u8]) -> Result<T> {
+    serde_json::from_slice(body).map_err(|e| {
+        let text = String::from_utf8_lossy(&body[..body.len().min(SNIPPET_LEN)]);
+        Error::Decode { status, message: e.to_string(), snippet: redact_secrets(&text) }
+    })
+}
