@@ -1,0 +1,1 @@
+//! C ABI of telnyx-messaging (work in progress).
