@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# The project's one test command: installs what the tests need (the Prism mock server into
+# .prism/, pytest), starts Prism on a free loopback port for the contract suites, then runs the
+# Rust, C (through cargo), Python and Go suites. Safe to run again: finished installs are skipped.
+#
+#   bash tests/run-all.sh
+#
+# Exits non-zero when any step fails; the last line is a summary of the steps.
+# Environment: CI=true also sets TELNYX_VALGRIND=1 (the C tests then run under valgrind).
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+PRISM_PACKAGE="@stainless-api/prism-cli"
+PRISM_VERSION="5.16.1"
+PRISM_DIR="$ROOT/.prism"
+PRISM_BIN="$PRISM_DIR/node_modules/.bin/prism"
+SPEC="$ROOT/../shared/api/telnyx-messaging.openapi.yml"
+STARTUP_LIMIT=60 # seconds Prism may take to answer
+
+if [[ "${CI:-}" == "true" ]]; then
+    export TELNYX_VALGRIND=1
+fi
+
+START_ALL=$SECONDS
+PASSED=()
+FAILED=()
+ABSENT=()
+
+note() { printf '\n=== run-all: %s\n' "$*"; }
+die() {
+    printf '\nrun-all: FATAL: %s\n' "$*" >&2
+    printf 'run-all summary: setup failed after %ss; no suites ran\n' "$((SECONDS - START_ALL))"
+    exit 1
+}
+
+# step NAME COMMAND...: runs one suite step, records its result and duration, goes on either way.
+step() {
+    local name="$1"
+    shift
+    note "step '$name': $*"
+    local start=$SECONDS
+    if "$@"; then
+        PASSED+=("$name ($((SECONDS - start))s)")
+        note "step '$name' passed in $((SECONDS - start))s"
+    else
+        local rc=$?
+        FAILED+=("$name (exit $rc)")
+        note "step '$name' FAILED with exit code $rc after $((SECONDS - start))s"
+    fi
+}
+
+# --- setup --------------------------------------------------------------------------------------
+
+[[ -f "$SPEC" ]] || die "the OpenAPI definition is missing: expected $SPEC (shared/ beside the checkout)"
+
+prism_installed() {
+    [[ -x "$PRISM_BIN" ]] &&
+        grep -q "\"version\": *\"$PRISM_VERSION\"" \
+            "$PRISM_DIR/node_modules/$PRISM_PACKAGE/package.json" 2>/dev/null
+}
+
+note "setup: Prism $PRISM_PACKAGE@$PRISM_VERSION in .prism/"
+if prism_installed; then
+    echo "already installed"
+else
+    command -v npm >/dev/null || die "npm is not installed"
+    resolved="$(timeout 120 npm view "$PRISM_PACKAGE@$PRISM_VERSION" version 2>&1)" ||
+        die "npm view $PRISM_PACKAGE@$PRISM_VERSION failed: $resolved"
+    [[ "$resolved" == "$PRISM_VERSION" ]] ||
+        die "npm view $PRISM_PACKAGE@$PRISM_VERSION answered '$resolved'"
+    # No lock file and no package.json are written: .prism/ only holds node_modules.
+    timeout 600 npm install --prefix "$PRISM_DIR" --no-save --no-package-lock --no-audit --no-fund \
+        "$PRISM_PACKAGE@$PRISM_VERSION" || die "npm install of $PRISM_PACKAGE@$PRISM_VERSION failed"
+    prism_installed || die "npm install finished but $PRISM_BIN is missing"
+fi
+
+note "setup: pytest"
+if python3 -m pytest --version >/dev/null 2>&1; then
+    python3 -m pytest --version
+else
+    timeout 600 python3 -m pip install --quiet --disable-pip-version-check pytest ||
+        die "pip install pytest failed"
+    python3 -m pytest --version || die "pytest is still missing after pip install"
+fi
+
+PRISM_PID=""
+PRISM_LOG="$(mktemp "${TMPDIR:-/tmp}/telnyx-prism.XXXXXX")"
+
+stop_prism() {
+    if [[ -n "$PRISM_PID" ]]; then
+        # Prism runs in its own process group (setsid): stop the whole group.
+        kill -TERM -- "-$PRISM_PID" 2>/dev/null
+        for _ in $(seq 1 50); do
+            kill -0 -- "-$PRISM_PID" 2>/dev/null || break
+            sleep 0.1
+        done
+        kill -KILL -- "-$PRISM_PID" 2>/dev/null
+        wait "$PRISM_PID" 2>/dev/null
+        PRISM_PID=""
+    fi
+    rm -f "$PRISM_LOG"
+}
+trap stop_prism EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Answers any HTTP request (Prism says 404 for /): then it has loaded the definition.
+prism_answers() {
+    curl --silent --output /dev/null --max-time 2 "http://127.0.0.1:$1/"
+}
+
+PORT="$(free_port)" || die "could not find a free port"
+note "setup: starting Prism on 127.0.0.1:$PORT (log $PRISM_LOG)"
+setsid "$PRISM_BIN" mock -h 127.0.0.1 -p "$PORT" "$SPEC" >"$PRISM_LOG" 2>&1 </dev/null &
+PRISM_PID=$!
+deadline=$((SECONDS + STARTUP_LIMIT))
+until prism_answers "$PORT"; do
+    if ! kill -0 "$PRISM_PID" 2>/dev/null; then
+        cat "$PRISM_LOG" >&2
+        die "Prism exited before it answered (log above)"
+    fi
+    if ((SECONDS >= deadline)); then
+        cat "$PRISM_LOG" >&2
+        die "Prism did not answer on 127.0.0.1:$PORT within ${STARTUP_LIMIT}s (log above)"
+    fi
+    sleep 0.5
+done
+export TELNYX_PRISM_URL="http://127.0.0.1:$PORT"
+echo "Prism answers at $TELNYX_PRISM_URL after $((SECONDS - START_ALL))s of setup"
+
+# --- suites -------------------------------------------------------------------------------------
+
+step "build ffi" cargo build -p telnyx-messaging-ffi
+step "cargo test" cargo test --workspace
+
+if [[ -d ffi/python/tests ]]; then
+    # Exit code 5 (no tests collected) counts as a failure: the suite exists, so it must run.
+    step "python" python3 -m pytest ffi/python/tests
+else
+    ABSENT+=("python (no ffi/python/tests)")
+    note "step 'python': not present yet (no ffi/python/tests)"
+fi
+
+go_suite() {
+    (cd ffi/go && go vet ./... && go test -race ./...)
+}
+if [[ -f ffi/go/go.mod ]]; then
+    step "go" go_suite
+else
+    ABSENT+=("go (no ffi/go/go.mod)")
+    note "step 'go': not present yet (no ffi/go/go.mod)"
+fi
+
+# --- summary ------------------------------------------------------------------------------------
+
+echo
+for s in "${PASSED[@]}"; do echo "run-all: ok      $s"; done
+for s in "${FAILED[@]}"; do echo "run-all: FAILED  $s"; done
+for s in "${ABSENT[@]}"; do echo "run-all: absent  $s"; done
+summary="steps ok=${#PASSED[@]} failed=${#FAILED[@]} absent=${#ABSENT[@]} in $((SECONDS - START_ALL))s"
+if ((${#FAILED[@]} > 0)); then
+    echo "run-all summary: FAILED, $summary"
+    exit 1
+fi
+echo "run-all summary: OK, $summary"
