@@ -1,0 +1,268 @@
+//! The client side, run in a child process so its peak RSS is its own: the scenarios through the
+//! Rust client and through the floor (a minimal ureq loop parsing into `serde_json::Value`).
+//!
+//! Every driver (this one, C, Python, Go) prints one JSON line on stdout:
+//! `{"times_ms": [..one per measured run..], "items": N, "hwm_kib": N}` plus optional extras
+//! (`import_ms` from Python).
+
+use std::time::Instant;
+
+use serde_json::{json, Value};
+use telnyx_messaging::{Client, CreateMessagingProfileParams, ListMessagingProfilesParams, ProxyChoice};
+
+use crate::server::{profile_id, PROFILES, X10};
+
+/// The API key every client sends (the server ignores it).
+pub const API_KEY: &str = "KEY0123456789bench";
+/// Profiles created or retrieved per run.
+pub const SINGLE_CALLS: usize = 1_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scenario {
+    List250,
+    List20,
+    Create,
+    Retrieve,
+    Iter100k,
+}
+
+impl Scenario {
+    pub const ALL: [Scenario; 5] =
+        [Scenario::List250, Scenario::List20, Scenario::Create, Scenario::Retrieve, Scenario::Iter100k];
+
+    /// The name on the command line of every driver.
+    pub fn arg(self) -> &'static str {
+        match self {
+            Scenario::List250 => "list250",
+            Scenario::List20 => "list20",
+            Scenario::Create => "create",
+            Scenario::Retrieve => "retrieve",
+            Scenario::Iter100k => "iter100k",
+        }
+    }
+
+    pub fn from_arg(arg: &str) -> Option<Scenario> {
+        Scenario::ALL.into_iter().find(|s| s.arg() == arg)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Scenario::List250 => "list 10,000 (page size 250)",
+            Scenario::List20 => "list 10,000 (page size 20)",
+            Scenario::Create => "create 1,000",
+            Scenario::Retrieve => "retrieve 1,000",
+            Scenario::Iter100k => "iterate 100,000 (page size 250)",
+        }
+    }
+
+    /// Items each run must see.
+    pub fn items(self) -> usize {
+        match self {
+            Scenario::List250 | Scenario::List20 => PROFILES,
+            Scenario::Create | Scenario::Retrieve => SINGLE_CALLS,
+            Scenario::Iter100k => PROFILES * X10,
+        }
+    }
+
+    /// The base URL drivers use for this scenario: `/x10` serves ten times the data.
+    pub fn base_url(self, addr: std::net::SocketAddr) -> String {
+        match self {
+            Scenario::Iter100k => format!("http://{addr}/x10/v2"),
+            _ => format!("http://{addr}/v2"),
+        }
+    }
+
+    pub fn page_size(self) -> u32 {
+        if self == Scenario::List20 {
+            20
+        } else {
+            250
+        }
+    }
+}
+
+/// Peak resident set size of this process (`VmHWM`), in KiB.
+pub fn vm_hwm_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+/// `bench --child <rust|floor> <scenario> <base_url> <runs>`: one warm-up, then `runs` timed
+/// runs, all on one client; prints the result line.
+pub fn main(args: &[String]) -> Result<(), String> {
+    let [which, scenario, base, runs] = args else {
+        return Err("usage: --child <rust|floor> <scenario> <base_url> <runs>".into());
+    };
+    let scenario = Scenario::from_arg(scenario).ok_or_else(|| format!("unknown scenario {scenario}"))?;
+    let runs: usize = runs.parse().map_err(|_| "runs must be a number")?;
+    let mut run: Box<dyn FnMut() -> Result<usize, String>> = match which.as_str() {
+        "rust" => {
+            let client = Client::builder()
+                .api_key(API_KEY)
+                .base_url(base.as_str())
+                .proxy(ProxyChoice::None)
+                .build()
+                .map_err(|e| e.to_string())?;
+            Box::new(move || rust_client(&client, scenario))
+        }
+        "floor" => {
+            let floor = Floor::new(base);
+            Box::new(move || floor.run(scenario))
+        }
+        other => return Err(format!("unknown client {other}")),
+    };
+    let mut times = Vec::with_capacity(runs);
+    for i in 0..=runs {
+        let started = Instant::now();
+        let items = run()?;
+        let elapsed = started.elapsed();
+        if items != scenario.items() {
+            return Err(format!("{} saw {items} items, expected {}", scenario.arg(), scenario.items()));
+        }
+        if i > 0 {
+            times.push(elapsed.as_secs_f64() * 1000.0);
+        }
+    }
+    let line = json!({"times_ms": times, "items": scenario.items(), "hwm_kib": vm_hwm_kib()});
+    println!("{line}");
+    Ok(())
+}
+
+/// One run through the Rust client; returns how many items it saw.
+fn rust_client(client: &Client, scenario: Scenario) -> Result<usize, String> {
+    let profiles = client.messaging_profiles();
+    let mut seen = 0;
+    let mut checksum = 0usize;
+    match scenario {
+        Scenario::List250 | Scenario::List20 | Scenario::Iter100k => {
+            let params = ListMessagingProfilesParams::new().page_size(scenario.page_size());
+            for profile in profiles.list_all(&params) {
+                let profile = profile.map_err(|e| e.to_string())?;
+                checksum += profile.name.as_deref().map_or(0, str::len);
+                seen += 1;
+            }
+        }
+        Scenario::Create => {
+            for k in 0..SINGLE_CALLS {
+                let params = CreateMessagingProfileParams::new(format!("bench {k}"), ["US", "CA"]);
+                let profile = profiles.create(&params).map_err(|e| e.to_string())?;
+                checksum += profile.name.as_deref().map_or(0, str::len);
+                seen += 1;
+            }
+        }
+        Scenario::Retrieve => {
+            for k in 0..SINGLE_CALLS {
+                let profile = profiles.retrieve(&profile_id(k * 7 % PROFILES)).map_err(|e| e.to_string())?;
+                checksum += profile.name.as_deref().map_or(0, str::len);
+                seen += 1;
+            }
+        }
+    }
+    std::hint::black_box(checksum);
+    Ok(seen)
+}
+
+/// The floor: the same requests with the same headers through a bare ureq agent, each body parsed
+/// into a `serde_json::Value`.
+struct Floor {
+    agent: ureq::Agent,
+    base: String,
+    auth: String,
+}
+
+impl Floor {
+    fn new(base: &str) -> Floor {
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .proxy(None)
+            .user_agent(ureq::config::AutoHeaderValue::None)
+            .build()
+            .into();
+        Floor { agent, base: base.to_owned(), auth: format!("Bearer {API_KEY}") }
+    }
+
+    fn get(&self, url: &str) -> Result<Value, String> {
+        let response = self
+            .agent
+            .get(url)
+            .header("authorization", &self.auth)
+            .header("accept", "application/json")
+            .header("user-agent", "telnyx-messaging-rust/0.1.0")
+            .call()
+            .map_err(|e| e.to_string())?;
+        parse(response)
+    }
+
+    fn run(&self, scenario: Scenario) -> Result<usize, String> {
+        let mut seen = 0;
+        let mut checksum = 0usize;
+        match scenario {
+            Scenario::List250 | Scenario::List20 | Scenario::Iter100k => {
+                let size = scenario.page_size();
+                let mut number = 1u64;
+                loop {
+                    let url = format!(
+                        "{}/messaging_profiles?page%5Bsize%5D={size}&page%5Bnumber%5D={number}",
+                        self.base
+                    );
+                    let page = self.get(&url)?;
+                    let data = page["data"].as_array().ok_or("no data")?;
+                    for item in data {
+                        checksum += item["name"].as_str().map_or(0, str::len);
+                    }
+                    seen += data.len();
+                    let total_pages = page["meta"]["total_pages"].as_u64().ok_or("no meta")?;
+                    if data.is_empty() || number >= total_pages {
+                        break;
+                    }
+                    number += 1;
+                }
+            }
+            Scenario::Create => {
+                let url = format!("{}/messaging_profiles", self.base);
+                for k in 0..SINGLE_CALLS {
+                    let body =
+                        json!({"name": format!("bench {k}"), "whitelisted_destinations": ["US", "CA"]});
+                    let body = serde_json::to_vec(&body).map_err(|e| e.to_string())?;
+                    let response = self
+                        .agent
+                        .post(&url)
+                        .header("authorization", &self.auth)
+                        .header("accept", "application/json")
+                        .header("user-agent", "telnyx-messaging-rust/0.1.0")
+                        .header("content-type", "application/json")
+                        .send(&body[..])
+                        .map_err(|e| e.to_string())?;
+                    let value = parse(response)?;
+                    checksum += value["data"]["name"].as_str().map_or(0, str::len);
+                    seen += 1;
+                }
+            }
+            Scenario::Retrieve => {
+                for k in 0..SINGLE_CALLS {
+                    let url = format!("{}/messaging_profiles/{}", self.base, profile_id(k * 7 % PROFILES));
+                    let value = self.get(&url)?;
+                    checksum += value["data"]["name"].as_str().map_or(0, str::len);
+                    seen += 1;
+                }
+            }
+        }
+        std::hint::black_box(checksum);
+        Ok(seen)
+    }
+}
+
+fn parse(mut response: ureq::http::Response<ureq::Body>) -> Result<Value, String> {
+    let status = response.status().as_u16();
+    let body =
+        response.body_mut().with_config().limit(64 * 1024 * 1024).read_to_vec().map_err(|e| e.to_string())?;
+    if !(200..300).contains(&status) {
+        return Err(format!("HTTP {status}: {}", String::from_utf8_lossy(&body)));
+    }
+    serde_json::from_slice(&body).map_err(|e| e.to_string())
+}
