@@ -1,0 +1,94 @@
+"""Library loading and the ctypes declarations."""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import telnyx_messaging as tm
+from telnyx_messaging import _lib
+
+PACKAGE = Path(tm.__file__).resolve().parent
+REPO = PACKAGE.parents[2]
+HEADER = REPO / "include" / "telnyx_messaging.h"
+
+
+def _import_in_subprocess(pythonpath, env_overrides):
+    env = {k: v for k, v in os.environ.items() if k not in ("TELNYX_MESSAGING_LIB", "CARGO_TARGET_DIR")}
+    env.update(env_overrides)
+    env["PYTHONPATH"] = str(pythonpath)
+    return subprocess.run(
+        [sys.executable, "-c", "import telnyx_messaging as t; print(t.library_path)"],
+        env=env, capture_output=True, text=True, timeout=60, cwd=str(pythonpath),
+    )
+
+
+def test_import_error_names_every_place_it_looked(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / "ffi" / "python").mkdir(parents=True)
+    (repo / "Cargo.toml").write_text("[workspace]\nmembers = []\n")
+    shutil.copytree(PACKAGE, repo / "ffi" / "python" / "telnyx_messaging",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.so", "*.dylib", "*.dll"))
+    missing = tmp_path / "nowhere" / "libx.so"
+    r = _import_in_subprocess(repo / "ffi" / "python", {"TELNYX_MESSAGING_LIB": str(missing)})
+    assert r.returncode != 0
+    err = r.stderr
+    assert "ImportError" in err and "cannot find the C library" in err
+    lib = _lib.LIBRARY_FILE
+    assert str(repo / "ffi" / "python" / "telnyx_messaging" / lib) in err
+    assert str(missing) in err
+    assert str(repo / "target" / "release" / lib) in err
+    assert str(repo / "target" / "debug" / lib) in err
+    assert "cargo build -p telnyx-messaging-ffi" in err and "TELNYX_MESSAGING_LIB" in err
+
+
+def test_import_error_when_the_variable_is_not_set(tmp_path):
+    shutil.copytree(PACKAGE, tmp_path / "telnyx_messaging", ignore=shutil.ignore_patterns("__pycache__"))
+    r = _import_in_subprocess(tmp_path, {})
+    assert r.returncode != 0
+    assert "TELNYX_MESSAGING_LIB" in r.stderr and "not set" in r.stderr
+
+
+def test_library_found_through_the_environment_variable(tmp_path):
+    shutil.copytree(PACKAGE, tmp_path / "telnyx_messaging", ignore=shutil.ignore_patterns("__pycache__"))
+    r = _import_in_subprocess(tmp_path, {"TELNYX_MESSAGING_LIB": tm.library_path})
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == tm.library_path
+
+
+def test_library_next_to_the_package_comes_first(tmp_path):
+    pkg = tmp_path / "telnyx_messaging"
+    shutil.copytree(PACKAGE, pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(tm.library_path, pkg / _lib.LIBRARY_FILE)
+    r = _import_in_subprocess(tmp_path, {"TELNYX_MESSAGING_LIB": "/nonexistent/lib.so"})
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == str(pkg / _lib.LIBRARY_FILE)
+
+
+def test_every_function_is_declared():
+    for name, (argtypes, restype) in _lib._SIGNATURES.items():
+        fn = getattr(_lib.lib, name)
+        assert fn.argtypes == argtypes, name
+        assert fn.restype is restype, name
+
+
+def test_owned_strings_are_never_c_char_p():
+    """Functions that hand over ownership of a string return c_void_p (freed by the library);
+    c_char_p would copy and lose the pointer, leaking it."""
+    assert _lib.lib.telnyx_error_to_json.restype is _lib.c_void_p
+    assert _lib.lib.telnyx_string_free.argtypes == [_lib.c_void_p]
+
+
+@pytest.mark.skipif(not HEADER.exists(), reason="no generated header yet")
+def test_declarations_cover_the_header():
+    text = HEADER.read_text()
+    declared = set(re.findall(r"\b(telnyx_[a-z0-9_]+)\s*\(", text))
+    assert declared, "no functions found in the header"
+    assert declared == set(_lib._SIGNATURES), (
+        f"in the header but not declared: {sorted(declared - set(_lib._SIGNATURES))}; "
+        f"declared but not in the header: {sorted(set(_lib._SIGNATURES) - declared)}"
+    )

@@ -1,0 +1,63 @@
+"""10,000 calls through the C ABI (successes, API errors, argument errors, pages) and the
+resident set size stays flat: every owned string, error and iterator is freed."""
+
+import gc
+import os
+
+import pytest
+
+import telnyx_messaging as tm
+
+from fixtures import meta, profile
+
+CALLS = 10_000
+
+
+def rss_bytes():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="needs /proc")
+def test_rss_stays_flat_over_10000_calls(server, client, record_property):
+    page = {"data": [profile(i) for i in range(5)], "meta": meta(1, 1, 5)}
+
+    def route(req):
+        if req.path.endswith("/missing"):
+            return 404, {"errors": [{"code": "10005", "title": "Not found", "detail": "x" * 200}]}, {}
+        if req.path == "/messaging_profiles":
+            return 200, page, {}
+        return 200, {"data": profile(1)}, {}
+
+    server.route(route)
+    server.record = False
+
+    def one(i):
+        r = i % 4
+        if r == 0:
+            assert client.messaging_profiles.retrieve("p")["name"] == "p1"
+        elif r == 1:
+            with pytest.raises(tm.NotFoundError):
+                client.messaging_profiles.retrieve("missing")
+        elif r == 2:
+            with pytest.raises(tm.InvalidArgumentError):
+                client.messaging_profiles.list_page(page_size=0)
+        else:
+            assert len(list(client.messaging_profiles.list())) == 5
+
+    for i in range(1000):  # warm-up: pools, allocator arenas, caches
+        one(i)
+    server.requests.clear()
+    gc.collect()
+    before = rss_bytes()
+    for i in range(CALLS):
+        one(i)
+    gc.collect()
+    after = rss_bytes()
+    growth = after - before
+    record_property("rss_before_mib", round(before / 2**20, 2))
+    record_property("rss_after_mib", round(after / 2**20, 2))
+    print(f"\nRSS before {before / 2**20:.1f} MiB, after {CALLS} calls {after / 2**20:.1f} MiB, "
+          f"growth {growth / 2**10:.0f} KiB")
+    # A leak of even one 100-byte string per call would be ~1 MiB; the bound is generous.
+    assert growth < 8 * 2**20, f"RSS grew by {growth / 2**20:.1f} MiB over {CALLS} calls"
