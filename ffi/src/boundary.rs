@@ -1,0 +1,177 @@
+//! The boundary helpers every exported function is built from: the panic guard that writes the
+//! out-pointer, and the readers of C arguments (client handle, strings, JSON).
+
+use std::ffi::{c_char, CStr, CString};
+use std::panic::{self, AssertUnwindSafe};
+use std::ptr;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use telnyx_messaging::{Client, ItemIter};
+
+use crate::client::telnyx_client;
+use crate::error::{telnyx_error, telnyx_error_kind_t};
+use crate::iter::telnyx_page_iter;
+
+/// What the body of an exported function returns.
+pub(crate) type Outcome<T> = Result<T, telnyx_error>;
+
+/// Runs `f` behind the panic boundary, catching panics; returns `fallback` when it panics.
+pub(crate) fn no_panic<T>(fallback: T, f: impl FnOnce() -> T) -> T {
+    panic::catch_unwind(AssertUnwindSafe(f)).unwrap_or(fallback)
+}
+
+/// The shape of every fallible function: checks `out` (named `out_name` in errors), sets it to
+/// NULL, runs `f` behind the panic boundary, writes its pointer to `out` on success only, and
+/// returns NULL or the error (owned by the caller).
+///
+/// # Safety
+/// `out` is NULL or valid for writing one pointer.
+pub(crate) unsafe fn guard<O>(
+    out: *mut *mut O,
+    out_name: &str,
+    f: impl FnOnce() -> Outcome<*mut O>,
+) -> *mut telnyx_error {
+    let result = panic::catch_unwind(AssertUnwindSafe(|| {
+        if out.is_null() {
+            return Err(telnyx_error::invalid(format!("{out_name}: must not be NULL")));
+        }
+        // SAFETY: `out` is not NULL and, by the caller's contract, writable.
+        unsafe { out.write(ptr::null_mut()) };
+        let value = f()?;
+        // SAFETY: as above.
+        unsafe { out.write(value) };
+        Ok(())
+    }));
+    let error = match result {
+        Ok(Ok(())) => return ptr::null_mut(),
+        Ok(Err(error)) => error,
+        Err(payload) => telnyx_error::panic(payload.as_ref()),
+    };
+    Box::into_raw(Box::new(error))
+}
+
+/// [`guard`] for functions whose result is a JSON string written to `out_json`.
+///
+/// # Safety
+/// `out_json` is NULL or valid for writing one pointer.
+pub(crate) unsafe fn json_out<T: Serialize>(
+    out_json: *mut *mut c_char,
+    f: impl FnOnce() -> Outcome<T>,
+) -> *mut telnyx_error {
+    // SAFETY: forwarded contract.
+    unsafe { guard(out_json, "out_json", || Ok(to_json(&f()?)?.into_raw())) }
+}
+
+/// [`guard`] for the `list_all` functions: turns the item iterator into a page iterator handle.
+///
+/// # Safety
+/// `out` is NULL or valid for writing one pointer.
+pub(crate) unsafe fn iter_out<T>(
+    out: *mut *mut telnyx_page_iter,
+    f: impl FnOnce() -> Outcome<ItemIter<T>>,
+) -> *mut telnyx_error
+where
+    T: DeserializeOwned + Serialize + 'static,
+{
+    // SAFETY: forwarded contract.
+    unsafe { guard(out, "out", || Ok(telnyx_page_iter::new(f()?.pages()))) }
+}
+
+/// `value` as a JSON C string.
+pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Outcome<CString> {
+    serde_json::to_string(value).map(cstring).map_err(|e| {
+        telnyx_error::bare(telnyx_error_kind_t::PANIC, format!("could not encode the result as JSON: {e}"))
+    })
+}
+
+/// `text` as a C string; interior NUL bytes (which JSON escapes, so only messages can have them)
+/// are dropped.
+pub(crate) fn cstring(text: String) -> CString {
+    CString::new(text).unwrap_or_else(|e| {
+        let mut bytes = e.into_vec();
+        bytes.retain(|&b| b != 0);
+        CString::new(bytes).unwrap_or_default()
+    })
+}
+
+/// The client behind handle `c`.
+///
+/// # Safety
+/// `c` is NULL or a live client handle.
+pub(crate) unsafe fn client_arg<'a>(c: *const telnyx_client) -> Outcome<&'a Client> {
+    // SAFETY: the caller passes NULL or a live handle, which is never mutated.
+    match unsafe { c.as_ref() } {
+        Some(c) => Ok(&c.client),
+        None => Err(telnyx_error::invalid("c: must not be NULL".into())),
+    }
+}
+
+/// The UTF-8 text of the required C string `p`, named `name` in errors.
+///
+/// # Safety
+/// `p` is NULL or a NUL-terminated string that outlives `'a`.
+pub(crate) unsafe fn str_arg<'a>(p: *const c_char, name: &str) -> Outcome<&'a str> {
+    if p.is_null() {
+        return Err(telnyx_error::invalid(format!("{name}: must not be NULL")));
+    }
+    // SAFETY: not NULL, and NUL-terminated by the caller's contract.
+    let text = unsafe { CStr::from_ptr(p) };
+    text.to_str().map_err(|e| telnyx_error::invalid(format!("{name}: invalid UTF-8: {e}")))
+}
+
+/// The required JSON argument `p`, decoded as `T`.
+///
+/// # Safety
+/// `p` is NULL or a NUL-terminated string.
+pub(crate) unsafe fn json_arg<T: DeserializeOwned>(p: *const c_char, name: &str) -> Outcome<T> {
+    // SAFETY: forwarded contract.
+    let text = unsafe { str_arg(p, name) }?;
+    serde_json::from_str(text).map_err(|e| {
+        let what = match e.classify() {
+            serde_json::error::Category::Data => "wrong JSON type or field",
+            _ => "invalid JSON",
+        };
+        telnyx_error::invalid(format!("{name}: {what}: {e}"))
+    })
+}
+
+/// The optional JSON argument `p`: NULL and JSON `null` mean `T::default()`.
+///
+/// # Safety
+/// `p` is NULL or a NUL-terminated string.
+pub(crate) unsafe fn opt_json_arg<T: DeserializeOwned + Default>(p: *const c_char, name: &str) -> Outcome<T> {
+    if p.is_null() {
+        return Ok(T::default());
+    }
+    // SAFETY: forwarded contract.
+    Ok(unsafe { json_arg::<Option<T>>(p, name) }?.unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::{telnyx_error_free, telnyx_error_kind, telnyx_error_message};
+
+    /// The panic boundary, which no input can reach from C: a panic becomes a PANIC error and the
+    /// out-pointer stays NULL.
+    #[test]
+    fn a_panic_becomes_a_panic_error() {
+        let mut out: *mut c_char = ptr::dangling_mut();
+        // SAFETY: `out` is a valid local.
+        let e = unsafe { json_out::<u8>(&mut out, || panic!("boom")) };
+        assert!(out.is_null());
+        // SAFETY: `e` is a live error, freed once.
+        unsafe {
+            assert_eq!(telnyx_error_kind(e), telnyx_error_kind_t::PANIC as u32);
+            let message = CStr::from_ptr(telnyx_error_message(e)).to_str().unwrap();
+            assert!(message.contains("boom"), "{message}");
+            telnyx_error_free(e);
+        }
+    }
+
+    #[test]
+    fn interior_nul_bytes_are_dropped() {
+        assert_eq!(cstring("a\0b".into()).as_bytes(), b"ab");
+    }
+}
