@@ -44,7 +44,21 @@ fn raw(mock: &MockServer, request_line: &str, body: &str) -> (u16, serde_json::V
 #[test]
 fn the_tour_walks_through_everything_against_the_mock() {
     let mock = MockServer::start().unwrap();
-    tour::walk(&client(&mock, API_KEY), true).unwrap();
+    let client = client(&mock, API_KEY);
+    tour::walk(&client, true).unwrap();
+    // The tour deletes what it creates and unassigns the short code it assigned.
+    let all = client.messaging_profiles().list(&ListMessagingProfilesParams::new()).unwrap();
+    assert_eq!(all.meta.unwrap().total_results, 7);
+    assert_eq!(client.short_codes().list(&ListShortCodesParams::new().unassigned()).unwrap().data.len(), 1);
+}
+
+#[test]
+fn the_read_only_tour_changes_nothing() {
+    let mock = MockServer::start().unwrap();
+    let client = client(&mock, API_KEY);
+    let before = client.messaging_profiles().list(&ListMessagingProfilesParams::new()).unwrap();
+    tour::walk(&client, false).unwrap();
+    assert_eq!(client.messaging_profiles().list(&ListMessagingProfilesParams::new()).unwrap(), before);
 }
 
 #[test]
