@@ -364,7 +364,7 @@ impl ClientBuilder {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
-            .timeout_connect(Some(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT)))
+            .timeout_connect(transport::finite(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT)))
             .proxy(proxy)
             .user_agent(ureq::config::AutoHeaderValue::None)
             .accept(ureq::config::AutoHeaderValue::None)

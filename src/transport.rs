@@ -214,7 +214,11 @@ impl Transport {
         let max_retries = opts.and_then(|o| o.max_retries).unwrap_or(self.max_retries);
         let timeout = opts.and_then(|o| o.timeout).unwrap_or(self.timeout);
         let retry_post = opts.and_then(|o| o.retry_post).unwrap_or(self.retry_post);
-        let deadline = opts.and_then(|o| o.deadline).or(self.deadline).map(|d| (Instant::now() + d, d));
+        // A deadline too far away to represent (`Duration::MAX`, say) is no deadline.
+        let deadline = opts
+            .and_then(|o| o.deadline)
+            .or(self.deadline)
+            .and_then(|d| Instant::now().checked_add(d).map(|at| (at, d)));
         let http_req = self.build(req, opts)?;
 
         let mut attempt = 0;
@@ -253,7 +257,7 @@ impl Transport {
                 return Err(error);
             }
             if let Some((at, _)) = deadline {
-                if Instant::now() + delay >= at {
+                if !matches!(Instant::now().checked_add(delay), Some(t) if t < at) {
                     return Err(error);
                 }
             }
@@ -303,9 +307,9 @@ impl Transport {
             Some(body) => {
                 let (parts, ()) = req.into_parts();
                 let req = self.agent.configure_request(http::Request::from_parts(parts, body));
-                self.agent.run(req.timeout_global(Some(timeout)).build())
+                self.agent.run(req.timeout_global(finite(timeout)).build())
             }
-            None => self.agent.run(self.agent.configure_request(req).timeout_global(Some(timeout)).build()),
+            None => self.agent.run(self.agent.configure_request(req).timeout_global(finite(timeout)).build()),
         };
         let mut response = result.map_err(|e| io_failure(e, timeout))?;
         let status = response.status().as_u16();
@@ -318,6 +322,13 @@ impl Transport {
         let (parts, _) = response.into_parts();
         Ok(RawResponse { status, headers: parts.headers, body })
     }
+}
+
+/// A timeout for ureq, which panics on one too long to add to the current time: anything
+/// beyond a year (`Duration::MAX`, say) means no timeout.
+pub(crate) fn finite(timeout: Duration) -> Option<Duration> {
+    const YEAR: Duration = Duration::from_secs(365 * 24 * 60 * 60);
+    (timeout <= YEAR).then_some(timeout)
 }
 
 /// Validates one header name and value.
@@ -396,13 +407,13 @@ fn retry_hint(raw: &RawResponse) -> Option<Duration> {
     let h = |name| header(&raw.headers, name);
     if let Some(ms) = h("retry-after-ms").and_then(|v| v.trim().parse::<f64>().ok()) {
         if ms.is_finite() && ms >= 0.0 {
-            return Some(Duration::from_secs_f64(ms / 1000.0));
+            return Some(saturating_secs(ms / 1000.0));
         }
     }
     if let Some(v) = h("retry-after") {
         if let Ok(secs) = v.trim().parse::<f64>() {
             if secs.is_finite() && secs >= 0.0 {
-                return Some(Duration::from_secs_f64(secs));
+                return Some(saturating_secs(secs));
             }
         } else if let Ok(at) = httpdate::parse_http_date(v.trim()) {
             return Some(at.duration_since(SystemTime::now()).unwrap_or_default());
@@ -412,6 +423,12 @@ fn retry_hint(raw: &RawResponse) -> Option<Duration> {
         return h("x-ratelimit-reset").and_then(|v| v.trim().parse::<u64>().ok()).map(Duration::from_secs);
     }
     None
+}
+
+/// `secs` (finite, non-negative) as a duration; waits too long to represent become
+/// `Duration::MAX` instead of a panic.
+fn saturating_secs(secs: f64) -> Duration {
+    Duration::try_from_secs_f64(secs).unwrap_or(Duration::MAX)
 }
 
 /// The official SDKs' backoff: `min(0.5 * 2^attempt, 8)` seconds, less up to 25 % jitter.
