@@ -399,10 +399,7 @@ fn route(req: &Request, s: &mut State) -> Result<Reply, Reply> {
         ("GET", ["messaging_profile_metrics"]) => {
             let hours = time_frame(req)?;
             let all: Vec<Value> = (0..s.profiles.len()).map(|i| s.metrics(i, hours)).collect();
-            let n = all.len();
-            Ok(ok(
-                json!({ "data": all, "meta": { "page_number": 1, "page_size": n, "total_pages": 1, "total_results": n } }),
-            ))
+            Ok(one_page(all))
         }
         ("GET", ["messaging_profiles", id, "autoresp_configs"]) => {
             s.profile(id)?;
@@ -427,16 +424,12 @@ fn route(req: &Request, s: &mut State) -> Result<Reply, Reply> {
                 .filter(keep)
                 .cloned()
                 .collect();
-            let n = found.len();
-            Ok(ok(
-                json!({ "data": found, "meta": { "page_number": 1, "page_size": n.max(1), "total_pages": 1, "total_results": n } }),
-            ))
+            Ok(one_page(found))
         }
         ("POST", ["messaging_profiles", id, "autoresp_configs"]) => {
             s.profile(id)?;
-            let config = autoresp_body(req)?;
+            let mut config = autoresp_body(req)?;
             let now = s.now_micros();
-            let mut config = config;
             config["id"] = json!(s.uuid());
             config["created_at"] = json!(now);
             config["updated_at"] = json!(now);
@@ -552,6 +545,14 @@ fn paginate(req: &Request, items: Vec<Value>) -> Result<Reply, Reply> {
     let page: Vec<Value> = items.into_iter().skip(skip).take(size as usize).collect();
     let meta = json!({ "page_number": number, "page_size": size, "total_pages": total.div_ceil(size), "total_results": total });
     Ok(ok(json!({ "data": page, "meta": meta })))
+}
+
+/// A whole list as one page, for the lists that take no page parameters but send `meta`.
+fn one_page(items: Vec<Value>) -> Reply {
+    let n = items.len();
+    ok(
+        json!({ "data": items, "meta": { "page_number": 1, "page_size": n.max(1), "total_pages": 1, "total_results": n } }),
+    )
 }
 
 /// The hours of `time_frame` (default 24h), or a 400.
