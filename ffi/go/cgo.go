@@ -1,0 +1,77 @@
+package telnyxmessaging
+
+/*
+#cgo CFLAGS: -I${SRCDIR}/../../include
+#cgo LDFLAGS: ${SRCDIR}/../../target/release/libtelnyx_messaging_ffi.a -lm -ldl -lpthread
+#include <stdlib.h>
+#include <string.h>
+#include "telnyx_messaging.h"
+*/
+import "C"
+
+import (
+	"strings"
+	"sync/atomic"
+	"unsafe"
+)
+
+// Version returns the version of the underlying C library.
+func Version() string {
+	return C.GoString(C.telnyx_version())
+}
+
+// cstring is a C copy of a Go string, freed with free.
+type cstring struct{ p *C.char }
+
+// newCString copies s to C memory; what names the argument in the error when s contains NUL.
+func newCString(s, what string) (cstring, error) {
+	if strings.IndexByte(s, 0) >= 0 {
+		return cstring{}, invalidArgument("%s contains a NUL byte", what)
+	}
+	return cstring{C.CString(s)}, nil
+}
+
+// newCJSON copies a JSON document to C memory; nil gives NULL (no parameters).
+func newCJSON(b []byte) cstring {
+	if b == nil {
+		return cstring{}
+	}
+	return cstring{C.CString(string(b))}
+}
+
+func (s cstring) free() {
+	if s.p != nil {
+		C.free(unsafe.Pointer(s.p))
+	}
+}
+
+// takeString copies an owned C string into Go and frees it.
+func takeString(p *C.char) []byte {
+	if p == nil {
+		return nil
+	}
+	defer C.telnyx_string_free(p)
+	return C.GoBytes(unsafe.Pointer(p), C.int(C.strlen(p)))
+}
+
+// takeError converts an owned telnyx_error into an *APIError and frees it.
+func takeError(e *C.telnyx_error) *APIError {
+	defer C.telnyx_error_free(e)
+	j := C.telnyx_error_to_json(e)
+	if j == nil {
+		return &APIError{
+			Kind:       ErrorKind(C.telnyx_error_kind(e)),
+			StatusCode: int(C.telnyx_error_status(e)),
+			Message:    C.GoString(C.telnyx_error_message(e)),
+		}
+	}
+	return errorFromJSON(takeString(j))
+}
+
+// liveIters counts C page iterators not yet freed (tests check it returns to zero).
+var liveIters atomic.Int64
+
+func freeIter(it *C.telnyx_page_iter) {
+	C.telnyx_page_iter_free(it)
+	liveIters.Add(-1)
+}

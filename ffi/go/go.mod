@@ -1,0 +1,3 @@
+module github.com/telnyx-messaging/telnyx-messaging/ffi/go
+
+go 1.24
