@@ -115,29 +115,45 @@ prism_answers() {
     curl --silent --output /dev/null --max-time 2 "http://127.0.0.1:$1/"
 }
 
-PORT="$(free_port)" || die "could not find a free port"
-note "setup: starting Prism on 127.0.0.1:$PORT (log $PRISM_LOG)"
-setsid "$PRISM_BIN" mock -h 127.0.0.1 -p "$PORT" "$SPEC" >"$PRISM_LOG" 2>&1 </dev/null &
-PRISM_PID=$!
-deadline=$((SECONDS + STARTUP_LIMIT))
-until prism_answers "$PORT"; do
-    if ! kill -0 "$PRISM_PID" 2>/dev/null; then
-        cat "$PRISM_LOG" >&2
-        die "Prism exited before it answered (log above)"
+# start_prism PORT: 0 when Prism answers, 1 when it exited (say, the port was taken meanwhile).
+start_prism() {
+    note "setup: starting Prism on 127.0.0.1:$1 (log $PRISM_LOG)"
+    setsid "$PRISM_BIN" mock -h 127.0.0.1 -p "$1" "$SPEC" >"$PRISM_LOG" 2>&1 </dev/null &
+    PRISM_PID=$!
+    local deadline=$((SECONDS + STARTUP_LIMIT))
+    until prism_answers "$1"; do
+        if ! kill -0 "$PRISM_PID" 2>/dev/null; then
+            wait "$PRISM_PID" 2>/dev/null
+            PRISM_PID=""
+            cat "$PRISM_LOG" >&2
+            echo "run-all: Prism exited before it answered (log above)" >&2
+            return 1
+        fi
+        if ((SECONDS >= deadline)); then
+            cat "$PRISM_LOG" >&2
+            die "Prism did not answer on 127.0.0.1:$1 within ${STARTUP_LIMIT}s (log above)"
+        fi
+        sleep 0.5
+    done
+}
+
+started=""
+for _ in 1 2 3; do
+    PORT="$(free_port)" || die "could not find a free port"
+    if start_prism "$PORT"; then
+        started=yes
+        break
     fi
-    if ((SECONDS >= deadline)); then
-        cat "$PRISM_LOG" >&2
-        die "Prism did not answer on 127.0.0.1:$PORT within ${STARTUP_LIMIT}s (log above)"
-    fi
-    sleep 0.5
 done
+[[ -n "$started" ]] || die "Prism did not start in 3 attempts"
 export TELNYX_PRISM_URL="http://127.0.0.1:$PORT"
 echo "Prism answers at $TELNYX_PRISM_URL after $((SECONDS - START_ALL))s of setup"
 
 # --- suites -------------------------------------------------------------------------------------
 
 step "build ffi" cargo build -p telnyx-messaging-ffi
-step "cargo test" cargo test --workspace
+# --no-fail-fast: one failing test binary does not hide the results of the others.
+step "cargo test" cargo test --workspace --no-fail-fast
 
 if [[ -d ffi/python/tests ]]; then
     # Exit code 5 (no tests collected) counts as a failure: the suite exists, so it must run.
