@@ -68,7 +68,7 @@ fn errors(env: &Env) -> Result {
 
     // Arguments are checked before any request is sent.
     report("\nAn empty id", profiles.retrieve(""));
-    report("\nA page size of 0", profiles.list(&ListMessagingProfilesParams::new().page_size(0u32)));
+    report("\nA page size of 0", profiles.list(&ListMessagingProfilesParams::new().page_size(0)));
 
     // 401: a wrong API key.
     let mut wrong_key = Client::builder().api_key("KEY_WRONG").base_url(client.base_url());
@@ -105,7 +105,7 @@ fn errors(env: &Env) -> Result {
         .with_options(options)
         .messaging_profiles()
         .with_response()
-        .list(&ListMessagingProfilesParams::new().page_size(1u32))?;
+        .list(&ListMessagingProfilesParams::new().page_size(1))?;
     println!(
         "\nWith per-call options: HTTP {} after {} retries",
         response.meta.status, response.meta.retries

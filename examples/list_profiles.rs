@@ -23,7 +23,7 @@ fn list(client: &Client) -> Result {
     let profiles = client.messaging_profiles();
 
     // One page: exactly one request. `meta` tells how many pages and profiles there are.
-    let page = profiles.list(&ListMessagingProfilesParams::new().page_size(5u32))?;
+    let page = profiles.list(&ListMessagingProfilesParams::new().page_size(5))?;
     if let Some(meta) = &page.meta {
         println!(
             "One page: page {} of {}, {} of {} profiles",
@@ -39,7 +39,7 @@ fn list(client: &Client) -> Result {
     // `?` in the loop (or collecting into a `Result<Vec<_>, _>`) is all the handling needed.
     // `take` bounds the output for large accounts; the iterator fetches no page it does not need.
     println!("\nEvery profile, 2 per page:");
-    for profile in profiles.list_all(&ListMessagingProfilesParams::new().page_size(2u32)).take(20) {
+    for profile in profiles.list_all(&ListMessagingProfilesParams::new().page_size(2)).take(20) {
         let profile = profile?;
         println!("  {}  {}", profile.id.as_deref().unwrap_or("?"), profile.name.as_deref().unwrap_or(""));
     }
@@ -47,7 +47,7 @@ fn list(client: &Client) -> Result {
     // Page by page: each item is a `Page` with its `meta`, for progress reports or batch work.
     // `page_number` sets the first page fetched.
     println!("\nPage by page, 3 per page, from page 2:");
-    let params = ListMessagingProfilesParams::new().page_size(3u32).page_number(2u32);
+    let params = ListMessagingProfilesParams::new().page_size(3).page_number(2);
     for page in profiles.list_all(&params).pages().take(5) {
         let page = page?;
         let number = page.meta.as_ref().map_or(0, |m| m.page_number);
@@ -63,7 +63,7 @@ fn list(client: &Client) -> Result {
     println!("  name is \"Support\": {} profile(s)", exact.data.len());
 
     // `with_response()` returns the same page together with the response metadata.
-    let response = profiles.with_response().list(&ListMessagingProfilesParams::new().page_size(1u32))?;
+    let response = profiles.with_response().list(&ListMessagingProfilesParams::new().page_size(1))?;
     println!(
         "\nResponse metadata: status {}, request id {}, rate limit remaining {:?}",
         response.meta.status,

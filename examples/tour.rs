@@ -38,7 +38,7 @@ pub fn walk(client: &Client, write: bool) -> Result {
     let profiles = client.messaging_profiles();
 
     step("List messaging profiles, 3 per page; the iterator fetches a page when it needs one");
-    let by_three = ListMessagingProfilesParams::new().page_size(3u32);
+    let by_three = ListMessagingProfilesParams::new().page_size(3);
     // At most 5 pages here, in case a real account has many profiles.
     for page in profiles.list_all(&by_three).pages().take(5) {
         let page = page?;
@@ -82,7 +82,7 @@ pub fn walk(client: &Client, write: bool) -> Result {
     );
 
     step("Phone numbers of the profile, 2 per page");
-    for number in profiles.list_all_phone_numbers(&sample_id, &PageParams::new().page_size(2u32)).take(20) {
+    for number in profiles.list_all_phone_numbers(&sample_id, &PageParams::new().page_size(2)).take(20) {
         let n = number?;
         let kind = n.number_type.as_ref().map_or("?", |t| t.as_str());
         let mms = n.features.as_ref().is_some_and(|f| f.mms.as_value().is_some());
@@ -221,7 +221,7 @@ fn change_and_delete(client: &Client, id: &str, created: &MessagingProfile) -> R
     println!("  delete: server says {:?}", autoresp.delete(&config.id)?);
 
     step("Assign an unassigned short code to the profile, then unassign it");
-    let unassigned = client.short_codes().list(&ListShortCodesParams::new().unassigned().page_size(1u32))?;
+    let unassigned = client.short_codes().list(&ListShortCodesParams::new().unassigned().page_size(1))?;
     match unassigned.data.first().and_then(|c| c.id.clone()) {
         None => println!("  no unassigned short code in the account: skipped"),
         Some(code_id) => {

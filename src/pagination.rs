@@ -57,8 +57,8 @@ impl PageParams {
     }
 
     crate::resources::setters! {
-        opt page_number: u32;
-        opt page_size: u32;
+        num page_number: u32;
+        num page_size: u32;
     }
 
     pub(crate) fn apply(&self, req: Request) -> Result<Request> {

@@ -368,8 +368,8 @@ impl ListMessagingProfilesParams {
         opt filter_name: String;
         opt filter_name_eq: String;
         opt filter_name_contains: String;
-        opt page_number: u32;
-        opt page_size: u32;
+        num page_number: u32;
+        num page_size: u32;
     }
 
     fn request(&self) -> Result<Request> {

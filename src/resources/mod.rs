@@ -10,7 +10,8 @@ pub use messaging_profiles::*;
 pub use metrics::*;
 pub use short_codes::*;
 
-/// Fluent setters for params structs: `opt` sets an `Option<T>`, `list` an `Option<Vec<String>>`,
+/// Fluent setters for params structs: `opt` sets an `Option<T>` from anything `Into<T>`, `num` an
+/// `Option<T>` from exactly `T` (so integer literals infer), `list` an `Option<Vec<String>>`,
 /// `nullable` a [`Nullable<T>`](crate::Nullable) and names a second method that clears it.
 macro_rules! setters {
     ($($kind:ident $field:ident $(/ $clear:ident)? : $t:ty;)*) => {
@@ -20,6 +21,13 @@ macro_rules! setters {
         #[doc = concat!("Sets `", stringify!($field), "`.")]
         pub fn $field(mut self, value: impl Into<$t>) -> Self {
             self.$field = Some(value.into());
+            self
+        }
+    };
+    (@one num $field:ident : $t:ty) => {
+        #[doc = concat!("Sets `", stringify!($field), "`.")]
+        pub fn $field(mut self, value: $t) -> Self {
+            self.$field = Some(value);
             self
         }
     };

@@ -62,8 +62,8 @@ impl ListShortCodesParams {
 
     setters! {
         opt filter_messaging_profile_id: String;
-        opt page_number: u32;
-        opt page_size: u32;
+        num page_number: u32;
+        num page_size: u32;
     }
 
     /// Only short codes assigned to no profile (`filter[messaging_profile_id]=null`).
