@@ -136,17 +136,18 @@ type ErrorSource struct {
 	Parameter string `json:"parameter,omitempty"`
 }
 
-// Error formats the kind, the status, the message and the first error detail.
+// Error returns "telnyx: " and the library's message (which names the status and every entry
+// of errors[]), or the kind and status when there is no message, then the request id.
 func (e *APIError) Error() string {
 	var b strings.Builder
 	b.WriteString("telnyx: ")
-	b.WriteString(strings.ReplaceAll(e.Kind.String(), "_", " "))
-	if e.StatusCode != 0 {
-		fmt.Fprintf(&b, " (HTTP %d)", e.StatusCode)
-	}
 	if e.Message != "" {
-		b.WriteString(": ")
 		b.WriteString(e.Message)
+	} else {
+		b.WriteString(strings.ReplaceAll(e.Kind.String(), "_", " "))
+		if e.StatusCode != 0 {
+			fmt.Fprintf(&b, " (HTTP %d)", e.StatusCode)
+		}
 	}
 	if e.RequestID != "" {
 		fmt.Fprintf(&b, " [request id %s]", e.RequestID)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -78,7 +79,8 @@ func TestStatusErrors(t *testing.T) {
 			if tc.status == 429 && (!ae.HasRetryAfter || ae.RetryAfter != 7*time.Second) {
 				t.Errorf("retry after: %v %v", ae.HasRetryAfter, ae.RetryAfter)
 			}
-			if !strings.Contains(ae.Error(), "req-42") || !strings.Contains(ae.Error(), "HTTP") {
+			if msg := ae.Error(); !strings.HasPrefix(msg, "telnyx: ") || !strings.Contains(msg, "req-42") ||
+				!strings.Contains(msg, strconv.Itoa(tc.status)) || !strings.Contains(msg, "name is bad") {
 				t.Errorf("message %q", ae.Error())
 			}
 			if m.count() != 1 {
@@ -311,8 +313,11 @@ func TestErrorKindNames(t *testing.T) {
 	if ErrNotFound.Error() != "telnyx: not found" {
 		t.Error(ErrNotFound.Error())
 	}
-	e := &APIError{Kind: KindNotFound, StatusCode: 404, Message: "gone"}
-	if e.Error() != "telnyx: not found (HTTP 404): gone" || !errors.Is(e, ErrNotFound) || errors.Is(e, ErrConflict) {
+	if s := (&APIError{Kind: KindNotFound, StatusCode: 404, Message: "gone", RequestID: "r"}).Error(); s != "telnyx: gone [request id r]" {
+		t.Error(s)
+	}
+	e := &APIError{Kind: KindNotFound, StatusCode: 404}
+	if e.Error() != "telnyx: not found (HTTP 404)" || !errors.Is(e, ErrNotFound) || errors.Is(e, ErrConflict) {
 		t.Error(e.Error())
 	}
 	if !(&APIError{Kind: KindRateLimited}).Temporary() || (&APIError{Kind: KindNotFound}).Temporary() {

@@ -1,7 +1,6 @@
 package telnyxmessaging
 
 import (
-	"net/http"
 	"reflect"
 	"strings"
 	"testing"
@@ -133,8 +132,10 @@ func operationCases() []opCase {
 			reply: data(profileJSON), check: checkProfile,
 		},
 		{
-			name:   "6 messaging_profiles.list_phone_numbers",
-			call:   func(c *Client) (any, error) { return mp(c).ListPhoneNumbers(bg, profileID, PageParams{PageNumber: 3, PageSize: 250}) },
+			name: "6 messaging_profiles.list_phone_numbers",
+			call: func(c *Client) (any, error) {
+				return mp(c).ListPhoneNumbers(bg, profileID, PageParams{PageNumber: 3, PageSize: 250})
+			},
 			method: "GET", path: "/v2/messaging_profiles/" + profileID + "/phone_numbers",
 			query: "page%5Bnumber%5D=3&page%5Bsize%5D=250",
 			reply: list(phoneNumberJSON),
@@ -170,8 +171,10 @@ func operationCases() []opCase {
 			reply: data(profileJSON), check: checkProfile,
 		},
 		{
-			name:   "9 messaging_profiles.list_alphanumeric_sender_ids",
-			call:   func(c *Client) (any, error) { return mp(c).ListAlphanumericSenderIDs(bg, profileID, PageParams{PageNumber: 1}) },
+			name: "9 messaging_profiles.list_alphanumeric_sender_ids",
+			call: func(c *Client) (any, error) {
+				return mp(c).ListAlphanumericSenderIDs(bg, profileID, PageParams{PageNumber: 1})
+			},
 			method: "GET", path: "/v2/messaging_profiles/" + profileID + "/alphanumeric_sender_ids",
 			query: "page%5Bnumber%5D=1", reply: list(senderIDJSON),
 			check: func(t *testing.T, got any) {
@@ -182,8 +185,10 @@ func operationCases() []opCase {
 			},
 		},
 		{
-			name:   "10 messaging_profiles.retrieve_metrics",
-			call:   func(c *Client) (any, error) { return mp(c).RetrieveMetrics(bg, profileID, MetricsParams{TimeFrame: TimeFrame7d}) },
+			name: "10 messaging_profiles.retrieve_metrics",
+			call: func(c *Client) (any, error) {
+				return mp(c).RetrieveMetrics(bg, profileID, MetricsParams{TimeFrame: TimeFrame7d})
+			},
 			method: "GET", path: "/v2/messaging_profiles/" + profileID + "/metrics",
 			query: "time_frame=7d", reply: data(`{"outbound":{"sent":10},"delivery_rate":0.5}`),
 			check: func(t *testing.T, got any) {
@@ -194,8 +199,10 @@ func operationCases() []opCase {
 			},
 		},
 		{
-			name:   "11 messaging_profile_metrics.list",
-			call:   func(c *Client) (any, error) { return c.MessagingProfileMetrics.List(bg, MetricsParams{TimeFrame: TimeFrame1h}) },
+			name: "11 messaging_profile_metrics.list",
+			call: func(c *Client) (any, error) {
+				return c.MessagingProfileMetrics.List(bg, MetricsParams{TimeFrame: TimeFrame1h})
+			},
 			method: "GET", path: "/v2/messaging_profile_metrics",
 			query: "time_frame=1h", reply: list(`{"messaging_profile_id":"p","sent":3}`),
 			check: func(t *testing.T, got any) {
@@ -441,5 +448,3 @@ func TestResponseNullVsAbsent(t *testing.T) {
 	}
 	assertJSON(t, "re-encoded", mustJSON(t, p), `{"id":"p","webhook_url":null}`)
 }
-
-var _ = http.StatusOK

@@ -29,7 +29,9 @@ func pagedMock(t *testing.T, total, size int, item func(i int) string) *mock {
 	})
 }
 
-func profileItem(i int) string { return fmt.Sprintf(`{"id":"p%d","name":"n%d","unknown_%d":true}`, i, i, i) }
+func profileItem(i int) string {
+	return fmt.Sprintf(`{"id":"p%d","name":"n%d","unknown_%d":true}`, i, i, i)
+}
 
 func checkNoLiveIters(t *testing.T) {
 	t.Helper()
