@@ -29,7 +29,7 @@ func (s MessagingProfilesService) List(ctx context.Context, params ListMessaging
 }
 
 // Pages iterates the pages of profiles lazily, from params.PageNumber (default 1), keeping the
-// filters and page size. See [Client] for how the context is used.
+// filters and page size. The package documentation says how the context is used.
 func (s MessagingProfilesService) Pages(ctx context.Context, params ListMessagingProfilesParams) iter.Seq2[*Page[MessagingProfile], error] {
 	return pageSeq[MessagingProfile](s.c, ctx, "messaging profiles", params, func(h *C.telnyx_client, p *C.char, out **C.telnyx_page_iter) *C.telnyx_error {
 		return C.telnyx_messaging_profiles_list_all(h, p, out)
