@@ -361,15 +361,15 @@ impl ClientBuilder {
                 Some(ureq::Proxy::new(url).map_err(|e| Error::Config(format!("invalid proxy URL: {e}")))?)
             }
         };
-        let agent: ureq::Agent = ureq::Agent::config_builder()
+        let config = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
             .timeout_connect(transport::finite(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT)))
             .proxy(proxy)
             .user_agent(ureq::config::AutoHeaderValue::None)
             .accept(ureq::config::AutoHeaderValue::None)
-            .build()
-            .into();
+            .build();
+        let agent = transport::new_agent(config);
 
         Ok(Client {
             transport: Arc::new(Transport {

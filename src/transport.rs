@@ -3,11 +3,15 @@
 
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use serde::de::DeserializeOwned;
+use ureq::config::IpFamily;
 use ureq::http::{self, HeaderMap, HeaderName, HeaderValue};
+use ureq::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver as UreqResolver};
+use ureq::unversioned::transport::{DefaultConnector, NextTimeout};
 
 use crate::error::{redact_secrets, ApiError, ApiErrorDetail, Error, RateLimit};
 use crate::Result;
@@ -220,6 +224,8 @@ impl Transport {
             .or(self.deadline)
             .and_then(|d| Instant::now().checked_add(d).map(|at| (at, d)));
         let http_req = self.build(req, opts)?;
+        // A body-less POST (an action) goes out with `Content-Length: 0`, not chunked.
+        let body = req.body.as_deref().or((req.method == Method::Post).then_some(&[][..]));
 
         let mut attempt = 0;
         loop {
@@ -231,7 +237,7 @@ impl Transport {
                 }
                 attempt_timeout = attempt_timeout.min(left);
             }
-            let failure = match self.attempt(http_req.clone(), req.body.as_deref(), attempt_timeout) {
+            let failure = match self.attempt(http_req.clone(), body, attempt_timeout) {
                 Ok(raw) if (200..300).contains(&raw.status) => {
                     let meta = ResponseMeta {
                         status: raw.status,
@@ -329,6 +335,48 @@ impl Transport {
 pub(crate) fn finite(timeout: Duration) -> Option<Duration> {
     const YEAR: Duration = Duration::from_secs(365 * 24 * 60 * 60);
     (timeout <= YEAR).then_some(timeout)
+}
+
+/// ureq resolves the host before every request, even one that reuses a pooled connection, and
+/// with a timeout set (always, here) it resolves on a new thread each time. A host that is an IP
+/// address needs no lookup: this resolver answers it at once, with the address ureq's would
+/// return and no thread; host names go to ureq's resolver as before.
+#[derive(Debug, Default)]
+pub(crate) struct Resolver(DefaultResolver);
+
+impl UreqResolver for Resolver {
+    fn resolve(
+        &self,
+        uri: &http::Uri,
+        config: &ureq::config::Config,
+        timeout: NextTimeout,
+    ) -> std::result::Result<ResolvedSocketAddrs, ureq::Error> {
+        let host = uri.host().unwrap_or_default();
+        let ip = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')).unwrap_or(host).parse::<IpAddr>();
+        let port = uri.port_u16().or(match uri.scheme_str() {
+            Some("https") => Some(443),
+            Some("http") => Some(80),
+            _ => None,
+        });
+        if let (Ok(ip), Some(port)) = (ip, port) {
+            let wanted = match config.ip_family() {
+                IpFamily::Ipv4Only => ip.is_ipv4(),
+                IpFamily::Ipv6Only => ip.is_ipv6(),
+                _ => true,
+            };
+            if wanted {
+                let mut addrs = self.empty();
+                addrs.push(SocketAddr::new(ip, port));
+                return Ok(addrs);
+            }
+        }
+        self.0.resolve(uri, config, timeout)
+    }
+}
+
+/// The ureq agent of a client: `config` with the default connector and [`Resolver`].
+pub(crate) fn new_agent(config: ureq::config::Config) -> ureq::Agent {
+    ureq::Agent::with_parts(config, DefaultConnector::default(), Resolver::default())
 }
 
 /// Validates one header name and value.

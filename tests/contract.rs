@@ -352,8 +352,8 @@ scenarios! {
             .filter_name("Alerts")
             .filter_name_eq("Alerts US")
             .filter_name_contains("Alert")
-            .page_number(1u32)
-            .page_size(250u32);
+            .page_number(1)
+            .page_size(250);
         let page = fx.ok(fx.client.messaging_profiles().list(&params));
         assert_query(
             &fx.last(),
@@ -519,7 +519,7 @@ scenarios! {
 
     /// Operation 6 with page params, and the definition's phone-number example decoded.
     fn list_profile_phone_numbers(fx) covers ["GET" "/messaging_profiles/{id}/phone_numbers"] {
-        let page_params = PageParams::new().page_number(1u32).page_size(100u32);
+        let page_params = PageParams::new().page_number(1).page_size(100);
         let page = fx.ok(fx.client.messaging_profiles().list_phone_numbers(PROFILE_ID, &page_params));
         assert_query(&fx.last(), &["page%5Bnumber%5D=1", "page%5Bsize%5D=100"]);
         assert_meta(page.meta.as_ref(), (2, 25, 3, 55));
@@ -548,7 +548,7 @@ scenarios! {
 
     /// Operation 7 with page params.
     fn list_profile_short_codes(fx) covers ["GET" "/messaging_profiles/{id}/short_codes"] {
-        let page_params = PageParams::new().page_number(3u32).page_size(1u32);
+        let page_params = PageParams::new().page_number(3).page_size(1);
         let page = fx.ok(fx.client.messaging_profiles().list_short_codes(PROFILE_ID, &page_params));
         assert_query(&fx.last(), &["page%5Bnumber%5D=3", "page%5Bsize%5D=1"]);
         assert_meta(page.meta.as_ref(), (2, 25, 3, 55));
@@ -563,7 +563,7 @@ scenarios! {
 
     /// Operation 9 with page params (the definition gives them no bounds).
     fn list_alphanumeric_sender_ids(fx) covers ["GET" "/messaging_profiles/{id}/alphanumeric_sender_ids"] {
-        let page_params = PageParams::new().page_number(2u32).page_size(250u32);
+        let page_params = PageParams::new().page_number(2).page_size(250);
         let page = fx.ok(fx.client.messaging_profiles().list_alphanumeric_sender_ids(PROFILE_ID, &page_params));
         assert_query(&fx.last(), &["page%5Bnumber%5D=2", "page%5Bsize%5D=250"]);
         assert_meta(page.meta.as_ref(), (2, 25, 3, 55));
@@ -670,7 +670,7 @@ scenarios! {
     /// Operation 17 with the profile filter, the `null` filter for unassigned codes, and page
     /// params.
     fn list_short_codes(fx) covers ["GET" "/short_codes"] {
-        let params = ListShortCodesParams::new().filter_messaging_profile_id(PROFILE_ID).page_number(1u32).page_size(20u32);
+        let params = ListShortCodesParams::new().filter_messaging_profile_id(PROFILE_ID).page_number(1).page_size(20);
         let page = fx.ok(fx.client.short_codes().list(&params));
         assert_query(
             &fx.last(),
@@ -837,14 +837,14 @@ scenarios! {
         "GET" "/short_codes",
     ] {
         let page = |start: Option<u32>| {
-            let params = PageParams::new().page_size(25u32);
+            let params = PageParams::new().page_size(25);
             match start {
                 Some(n) => params.page_number(n),
                 None => params,
             }
         };
         assert_repeated_page_stops(&fx, |start| {
-            let mut params = ListMessagingProfilesParams::new().filter_name_contains("Alert").page_size(25u32);
+            let mut params = ListMessagingProfilesParams::new().filter_name_contains("Alert").page_size(25);
             params.page_number = start;
             fx.client.messaging_profiles().list_all(&params)
         });
@@ -856,7 +856,7 @@ scenarios! {
         });
         let before = fx.count();
         assert_repeated_page_stops(&fx, |start| {
-            let mut params = ListShortCodesParams::new().unassigned().page_size(25u32);
+            let mut params = ListShortCodesParams::new().unassigned().page_size(25);
             params.page_number = start;
             fx.client.short_codes().list_all(&params)
         });

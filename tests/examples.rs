@@ -67,11 +67,11 @@ fn pagination_filters_and_page_size_bounds() {
     let client = client(&mock, API_KEY);
     let profiles = client.messaging_profiles();
 
-    let page = profiles.list(&ListMessagingProfilesParams::new().page_size(3u32).page_number(3u32)).unwrap();
+    let page = profiles.list(&ListMessagingProfilesParams::new().page_size(3).page_number(3)).unwrap();
     let meta = page.meta.unwrap();
     assert_eq!((meta.page_number, meta.page_size, meta.total_pages, meta.total_results), (3, 3, 3, 7));
     assert_eq!(page.data.len(), 1);
-    assert_eq!(profiles.list_all(&ListMessagingProfilesParams::new().page_size(2u32)).count(), 7);
+    assert_eq!(profiles.list_all(&ListMessagingProfilesParams::new().page_size(2)).count(), 7);
 
     let alerts = profiles.list(&ListMessagingProfilesParams::new().filter_name_contains("alerts")).unwrap();
     let names: Vec<_> = alerts.data.iter().map(|p| p.name.clone().unwrap()).collect();

@@ -218,8 +218,8 @@ fn list_profiles_sends_every_filter_and_page_param_percent_encoded() {
         .filter_name("Alerts")
         .filter_name_eq("Alerts US")
         .filter_name_contains("a&b=c")
-        .page_number(2u32)
-        .page_size(5u32);
+        .page_number(2)
+        .page_size(5);
     let page = client(&server).messaging_profiles().list(&params).unwrap();
     mock.assert();
     assert_eq!(page.data.len(), 1);
@@ -469,7 +469,7 @@ fn list_profile_phone_numbers() {
     let mock = respond(without_body(request(&mut server, "GET", &path)), &body);
     let page = client(&server)
         .messaging_profiles()
-        .list_phone_numbers(PROFILE_ID, &PageParams::new().page_number(3u32).page_size(250u32))
+        .list_phone_numbers(PROFILE_ID, &PageParams::new().page_number(3).page_size(250))
         .unwrap();
     mock.assert();
     let n = &page.data[0];
@@ -511,7 +511,7 @@ fn list_profile_short_codes() {
     let mock = respond(without_body(request(&mut server, "GET", &path)), &body);
     let page = client(&server)
         .messaging_profiles()
-        .list_short_codes(PROFILE_ID, &PageParams::new().page_size(10u32))
+        .list_short_codes(PROFILE_ID, &PageParams::new().page_size(10))
         .unwrap();
     mock.assert();
     let sc = &page.data[0];
@@ -554,7 +554,7 @@ fn list_alphanumeric_sender_ids() {
     let mock = respond(without_body(request(&mut server, "GET", &path)), &body);
     let page = client(&server)
         .messaging_profiles()
-        .list_alphanumeric_sender_ids(PROFILE_ID, &PageParams::new().page_number(1u32).page_size(2u32))
+        .list_alphanumeric_sender_ids(PROFILE_ID, &PageParams::new().page_number(1).page_size(2))
         .unwrap();
     mock.assert();
     let s = &page.data[0];
@@ -798,10 +798,8 @@ fn list_short_codes_with_profile_filter() {
     );
     let body = json!({"data": [short_code_json()], "meta": page_meta(1, 20, 1, 1)});
     let mock = respond(without_body(request(&mut server, "GET", &path)), &body);
-    let params = ListShortCodesParams::new()
-        .filter_messaging_profile_id(PROFILE_ID)
-        .page_number(1u32)
-        .page_size(20u32);
+    let params =
+        ListShortCodesParams::new().filter_messaging_profile_id(PROFILE_ID).page_number(1).page_size(20);
     let page = client(&server).short_codes().list(&params).unwrap();
     mock.assert();
     assert_json_eq(&serde_json::to_value(&page.data).unwrap(), &json!([short_code_json()]));

@@ -65,7 +65,7 @@ fn list_all_profiles_walks_every_page_keeping_filters_and_page_size() {
     let p1 = page(&mut server, &format!("{q}1"), body(&["a", "b"], Some((1, 2, 3, 5))));
     let p2 = page(&mut server, &format!("{q}2"), body(&["c", "d"], Some((2, 2, 3, 5))));
     let p3 = page(&mut server, &format!("{q}3"), body(&["e"], Some((3, 2, 3, 5))));
-    let params = ListMessagingProfilesParams::new().filter_name_contains("ale rt").page_size(2u32);
+    let params = ListMessagingProfilesParams::new().filter_name_contains("ale rt").page_size(2);
     let items: Vec<_> =
         client(&server).messaging_profiles().list_all(&params).collect::<Result<_, _>>().unwrap();
     assert_eq!(ids(&items, |p| p.id.as_deref()), ["a", "b", "c", "d", "e"]);
@@ -80,7 +80,7 @@ fn list_all_starts_at_the_requested_page_number() {
     let q = "/messaging_profiles?filter%5Bname%5D=x&page%5Bsize%5D=1&page%5Bnumber%5D=";
     let p2 = page(&mut server, &format!("{q}2"), body(&["b"], Some((2, 1, 3, 3))));
     let p3 = page(&mut server, &format!("{q}3"), body(&["c"], Some((3, 1, 3, 3))));
-    let params = ListMessagingProfilesParams::new().filter_name("x").page_number(2u32).page_size(1u32);
+    let params = ListMessagingProfilesParams::new().filter_name("x").page_number(2).page_size(1);
     let items: Vec<_> =
         client(&server).messaging_profiles().list_all(&params).collect::<Result<_, _>>().unwrap();
     assert_eq!(ids(&items, |p| p.id.as_deref()), ["b", "c"]);
@@ -96,7 +96,7 @@ fn list_all_phone_numbers_walks_every_page() {
     let p2 = page(&mut server, &format!("{q}2"), body(&["3"], Some((2, 2, 2, 3))));
     let items: Vec<_> = client(&server)
         .messaging_profiles()
-        .list_all_phone_numbers(PROFILE_ID, &PageParams::new().page_size(2u32))
+        .list_all_phone_numbers(PROFILE_ID, &PageParams::new().page_size(2))
         .collect::<Result<_, _>>()
         .unwrap();
     assert_eq!(ids(&items, |p| p.id.as_deref()), ["1", "2", "3"]);
@@ -130,7 +130,7 @@ fn list_all_alphanumeric_sender_ids_walks_every_page() {
     let p2 = page(&mut server, &format!("{q}2"), body(&["x3"], Some((2, 250, 2, 3))));
     let items: Vec<_> = client(&server)
         .messaging_profiles()
-        .list_all_alphanumeric_sender_ids(PROFILE_ID, &PageParams::new().page_size(250u32))
+        .list_all_alphanumeric_sender_ids(PROFILE_ID, &PageParams::new().page_size(250))
         .collect::<Result<_, _>>()
         .unwrap();
     assert_eq!(ids(&items, |s| s.id.as_deref()), ["x1", "x2", "x3"]);
@@ -145,7 +145,7 @@ fn list_all_short_codes_walks_every_page_keeping_the_filter() {
     let p1 = page(&mut server, &format!("{q}1"), body(&["a", "b"], Some((1, 2, 3, 6))));
     let p2 = page(&mut server, &format!("{q}2"), body(&["c", "d"], Some((2, 2, 3, 6))));
     let p3 = page(&mut server, &format!("{q}3"), body(&["e", "f"], Some((3, 2, 3, 6))));
-    let params = ListShortCodesParams::new().unassigned().page_size(2u32);
+    let params = ListShortCodesParams::new().unassigned().page_size(2);
     let items: Vec<_> = client(&server).short_codes().list_all(&params).collect::<Result<_, _>>().unwrap();
     assert_eq!(ids(&items, |s| s.id.as_deref()), ["a", "b", "c", "d", "e", "f"]);
     p1.assert();
@@ -245,7 +245,7 @@ fn a_server_repeating_the_same_page_ends_with_unexpected_page() {
 fn a_server_answering_another_page_first_ends_at_once() {
     let mut server = Server::new();
     let p = page(&mut server, "/short_codes?page%5Bnumber%5D=3", body(&["z"], Some((1, 20, 4, 61))));
-    let mut iter = client(&server).short_codes().list_all(&ListShortCodesParams::new().page_number(3u32));
+    let mut iter = client(&server).short_codes().list_all(&ListShortCodesParams::new().page_number(3));
     assert!(matches!(iter.next(), Some(Err(Error::UnexpectedPage { requested: 3, received: 1 }))));
     assert!(iter.next().is_none());
     p.assert();
@@ -332,8 +332,8 @@ fn page_size_bounds_1_and_250_are_accepted() {
     let p1 = page(&mut server, "/short_codes?page%5Bsize%5D=1", body(&[], None));
     let p250 = page(&mut server, "/short_codes?page%5Bsize%5D=250", body(&[], None));
     let client = client(&server);
-    client.short_codes().list(&ListShortCodesParams::new().page_size(1u32)).unwrap();
-    client.short_codes().list(&ListShortCodesParams::new().page_size(250u32)).unwrap();
+    client.short_codes().list(&ListShortCodesParams::new().page_size(1)).unwrap();
+    client.short_codes().list(&ListShortCodesParams::new().page_size(250)).unwrap();
     p1.assert();
     p250.assert();
 }
@@ -343,12 +343,12 @@ fn page_number_zero_is_rejected_before_any_request() {
     let mut server = Server::new();
     let none = no_request(&mut server);
     let client = client(&server);
-    let params = ListMessagingProfilesParams::new().page_number(0u32);
+    let params = ListMessagingProfilesParams::new().page_number(0);
     assert_invalid_argument(client.messaging_profiles().list_all(&params).next(), "page_number");
     assert!(matches!(client.messaging_profiles().list(&params), Err(Error::InvalidArgument(_))));
-    let params = ListShortCodesParams::new().page_number(0u32);
+    let params = ListShortCodesParams::new().page_number(0);
     assert_invalid_argument(client.short_codes().list_all(&params).next(), "page_number");
-    let page = PageParams::new().page_number(0u32);
+    let page = PageParams::new().page_number(0);
     assert_invalid_argument(
         client.messaging_profiles().list_all_phone_numbers(PROFILE_ID, &page).next(),
         "page_number",
@@ -375,7 +375,7 @@ fn pages_iterates_page_by_page_with_meta() {
     let p2 = page(&mut server, &format!("{q}2"), body(&["c"], Some((2, 2, 2, 3))));
     let pages: Vec<_> = client(&server)
         .short_codes()
-        .list_all(&ListShortCodesParams::new().page_size(2u32))
+        .list_all(&ListShortCodesParams::new().page_size(2))
         .pages()
         .collect::<Result<_, _>>()
         .unwrap();
