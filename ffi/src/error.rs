@@ -4,9 +4,10 @@ use std::any::Any;
 use std::ffi::{c_char, CString};
 use std::ptr;
 
-use telnyx_messaging::Error;
+use serde::Serialize;
+use telnyx_messaging::{ApiErrorDetail, Error};
 
-use crate::boundary::{cstring, no_panic};
+use crate::boundary::{cstring, no_panic, to_json};
 
 /// The kind of a `telnyx_error`, as returned by `telnyx_error_kind`. The values are stable and
 /// never renumbered; new kinds may be added with new values.
@@ -108,9 +109,22 @@ pub struct telnyx_error {
     kind: telnyx_error_kind_t,
     status: Option<u16>,
     message: CString,
+    errors: Vec<ApiErrorDetail>,
     errors_json: CString,
     retry_after_ms: Option<i64>,
     request_id: Option<String>,
+}
+
+/// The JSON of `telnyx_error_to_json`, in the contract's key order.
+#[derive(Serialize)]
+struct ErrorJson<'a> {
+    kind: u32,
+    kind_name: &'static str,
+    status: Option<u16>,
+    message: std::borrow::Cow<'a, str>,
+    errors: &'a [ApiErrorDetail],
+    retry_after_ms: Option<i64>,
+    request_id: Option<&'a str>,
 }
 
 impl telnyx_error {
@@ -138,6 +152,7 @@ impl telnyx_error {
             kind,
             status: None,
             message: cstring(message),
+            errors: Vec::new(),
             errors_json: cstring("[]".into()),
             retry_after_ms: None,
             request_id: None,
@@ -145,30 +160,30 @@ impl telnyx_error {
     }
 
     /// The JSON of `telnyx_error_to_json`.
-    fn to_json(&self) -> serde_json::Value {
-        let errors = serde_json::from_slice::<serde_json::Value>(self.errors_json.as_bytes())
-            .unwrap_or_else(|_| serde_json::Value::Array(Vec::new()));
-        serde_json::json!({
-            "kind": self.kind as u32,
-            "kind_name": self.kind.name(),
-            "status": self.status,
-            "message": self.message.to_string_lossy(),
-            "errors": errors,
-            "retry_after_ms": self.retry_after_ms,
-            "request_id": self.request_id,
-        })
+    fn to_json(&self) -> CString {
+        let json = ErrorJson {
+            kind: self.kind as u32,
+            kind_name: self.kind.name(),
+            status: self.status,
+            message: self.message.to_string_lossy(),
+            errors: &self.errors,
+            retry_after_ms: self.retry_after_ms,
+            request_id: self.request_id.as_deref(),
+        };
+        to_json(&json).unwrap_or_else(|e| e.message)
     }
 }
 
 impl From<Error> for telnyx_error {
     fn from(error: Error) -> Self {
         let api = error.api_error();
-        let errors_json =
-            api.and_then(|api| serde_json::to_string(&api.errors).ok()).unwrap_or_else(|| "[]".into());
+        let errors = api.map(|api| api.errors.clone()).unwrap_or_default();
+        let errors_json = serde_json::to_string(&errors).unwrap_or_else(|_| "[]".into());
         telnyx_error {
             kind: Kind::of(&error),
             status: error.status(),
             message: cstring(error.to_string()),
+            errors,
             errors_json: cstring(errors_json),
             retry_after_ms: error.retry_after().map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX)),
             request_id: api.and_then(|api| api.request_id.clone()),
@@ -265,7 +280,7 @@ pub unsafe extern "C" fn telnyx_error_retry_after_ms(e: *const telnyx_error) -> 
 #[no_mangle]
 pub unsafe extern "C" fn telnyx_error_to_json(e: *const telnyx_error) -> *mut c_char {
     // SAFETY: forwarded contract.
-    unsafe { read(e, ptr::null_mut(), |e| cstring(e.to_json().to_string()).into_raw()) }
+    unsafe { read(e, ptr::null_mut(), |e| e.to_json().into_raw()) }
 }
 
 /// Frees `e`. `telnyx_error_free(NULL)` does nothing.
