@@ -3,9 +3,9 @@
 //! one, and the overall deadline across retries. Retry waits use an injected sleeper.
 
 use std::io::{ErrorKind, Write};
-use std::net::TcpListener;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
@@ -21,7 +21,8 @@ const SERVER_LIFETIME: Duration = Duration::from_secs(20);
 /// nothing more. Stopped and joined on drop.
 struct StallingServer {
     port: u16,
-    accepted: Arc<AtomicUsize>,
+    /// The peer address of every accepted connection, in order.
+    accepted: Arc<Mutex<Vec<SocketAddr>>>,
     stop: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
 }
@@ -31,16 +32,16 @@ impl StallingServer {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         listener.set_nonblocking(true).unwrap();
         let port = listener.local_addr().unwrap().port();
-        let accepted = Arc::new(AtomicUsize::new(0));
+        let accepted = Arc::new(Mutex::new(Vec::new()));
         let stop = Arc::new(AtomicBool::new(false));
-        let (count, stopped) = (Arc::clone(&accepted), Arc::clone(&stop));
+        let (peers, stopped) = (Arc::clone(&accepted), Arc::clone(&stop));
         let thread = thread::spawn(move || {
             let started = Instant::now();
             let mut open = Vec::new();
             while !stopped.load(Ordering::SeqCst) && started.elapsed() < SERVER_LIFETIME {
                 match listener.accept() {
-                    Ok((mut stream, _)) => {
-                        count.fetch_add(1, Ordering::SeqCst);
+                    Ok((mut stream, peer)) => {
+                        peers.lock().unwrap().push(peer);
                         let _ = stream.write_all(prefix);
                         open.push(stream); // kept open, never answered
                     }
@@ -60,10 +61,19 @@ impl StallingServer {
         format!("http://127.0.0.1:{}", self.port)
     }
 
-    /// Connections accepted, once the accept loop has caught up with the kernel's backlog.
+    /// Connections accepted before this call. Connects a probe and waits until the server has
+    /// accepted it: connections are accepted in order, so every earlier one has been counted.
     fn accepted(&self) -> usize {
-        thread::sleep(Duration::from_millis(100));
-        self.accepted.load(Ordering::SeqCst)
+        let probe = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        let me = probe.local_addr().unwrap();
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(5) {
+            if let Some(n) = self.accepted.lock().unwrap().iter().position(|peer| *peer == me) {
+                return n;
+            }
+            thread::sleep(Duration::from_millis(5));
+        }
+        panic!("the server did not accept the probe connection");
     }
 }
 
