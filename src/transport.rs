@@ -528,3 +528,29 @@ pub(crate) fn decode<T: DeserializeOwned>(status: u16, body: &[u8]) -> Result<T>
         Error::Decode { status, message: e.to_string(), snippet: redact_secrets(&text) }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(url: &str) -> std::result::Result<Vec<SocketAddr>, ureq::Error> {
+        let uri: http::Uri = url.parse().unwrap();
+        let config = ureq::config::Config::default();
+        Resolver::default()
+            .resolve(&uri, &config, NextTimeout::default())
+            .map(|a| a.iter().copied().collect())
+    }
+
+    #[test]
+    fn ip_hosts_resolve_to_themselves_with_the_scheme_port() {
+        assert_eq!(resolve("http://127.0.0.1:8080/v2").unwrap(), ["127.0.0.1:8080".parse().unwrap()]);
+        assert_eq!(resolve("https://[::1]/v2").unwrap(), ["[::1]:443".parse().unwrap()]);
+        assert_eq!(resolve("http://10.1.2.3/").unwrap(), ["10.1.2.3:80".parse().unwrap()]);
+    }
+
+    #[test]
+    fn host_names_go_to_the_default_resolver() {
+        let addrs = resolve("http://localhost:9/").unwrap();
+        assert!(addrs.iter().all(|a| a.ip().is_loopback() && a.port() == 9), "{addrs:?}");
+    }
+}
