@@ -329,7 +329,9 @@ class ItemIterator(Generic[T]):
         return self._pages
 
     def close(self) -> None:
-        """Frees the C iterator. Idempotent."""
+        """Frees the C iterator and drops the items not yet read. Idempotent."""
+        with self._lock:
+            self._items = iter(())
         self._pages.close()
 
     def __enter__(self) -> "ItemIterator[T]":

@@ -80,6 +80,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def setup(self) -> None:
         super().setup()
+        # Answer at once: without this, Nagle's algorithm and the client's delayed ACK add
+        # ~40 ms to each response sent in two writes (headers, then body).
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         with self.server.conn_lock:  # type: ignore[attr-defined]
             self.server.conns.add(self.connection)  # type: ignore[attr-defined]
 
@@ -114,8 +117,9 @@ class _Handler(BaseHTTPRequestHandler):
         for k, v in headers.items():
             self.send_header(k, v)
         self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        self._headers_buffer.append(b"\r\n")  # end_headers() without its flush: one write
+        self._headers_buffer.append(data)
+        self.flush_headers()
 
     do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _handle
 

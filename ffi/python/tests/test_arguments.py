@@ -43,7 +43,7 @@ def test_unknown_keyword_is_a_type_error_before_any_call(server, client):
         lambda c: c.messaging_profiles.retrieve(""),
         lambda c: c.messaging_profiles.retrieve("a\x00b"),
         lambda c: c.messaging_profiles.retrieve("\ud800"),
-        lambda c: c.messaging_profiles.create(name="x", whitelisted_destinations={"US"}),
+        lambda c: c.messaging_profiles.create(name=object(), whitelisted_destinations=["US"]),
         lambda c: c.messaging_profiles.update(PROFILE_ID, number_pool_settings={"long_code_weight": float("nan")}),
     ],
 )

@@ -86,7 +86,8 @@ def test_owned_strings_are_never_c_char_p():
 @pytest.mark.skipif(not HEADER.exists(), reason="no generated header yet")
 def test_declarations_cover_the_header():
     text = HEADER.read_text()
-    declared = set(re.findall(r"\b(telnyx_[a-z0-9_]+)\s*\(", text))
+    # Declarations start a line: "<type> *telnyx_name(" (comments start with " *" or "/*").
+    declared = set(re.findall(r"^[A-Za-z_][\w ]*[\s*](telnyx_[a-z0-9_]+)\(", text, re.MULTILINE))
     assert declared, "no functions found in the header"
     assert declared == set(_lib._SIGNATURES), (
         f"in the header but not declared: {sorted(declared - set(_lib._SIGNATURES))}; "
