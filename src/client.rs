@@ -326,13 +326,15 @@ impl ClientBuilder {
     /// is missing or empty, the base URL is not usable, or a header or proxy is invalid.
     pub fn build(self) -> Result<Client> {
         let env = |name| std::env::var(name).ok().filter(|v: &String| !v.trim().is_empty());
-        let api_key = self
-            .api_key
-            .filter(|k| !k.expose().trim().is_empty())
-            .or_else(|| env("TELNYX_API_KEY").map(Secret::new))
-            .ok_or_else(|| {
+        let api_key = match self.api_key {
+            Some(key) if key.expose().trim().is_empty() => {
+                return Err(Error::Config("the API key given to ClientBuilder::api_key is empty".into()))
+            }
+            Some(key) => key,
+            None => env("TELNYX_API_KEY").map(Secret::new).ok_or_else(|| {
                 Error::Config("no API key: set TELNYX_API_KEY or call ClientBuilder::api_key".into())
-            })?;
+            })?,
+        };
         let base_url =
             self.base_url.or_else(|| env("TELNYX_BASE_URL")).unwrap_or_else(|| DEFAULT_BASE_URL.into());
         let base_url = check_base_url(&base_url, self.allow_insecure_http)?;

@@ -80,21 +80,21 @@ impl Request {
     }
 }
 
-/// Percent-encodes `id` as a single path segment; an empty id is refused, since it would change
-/// which endpoint the request reaches.
+/// Percent-encodes `id` as a single path segment. Ids that would change which endpoint the
+/// request reaches are refused: the empty id, and the dot-segments `.` and `..`.
 pub(crate) fn segment(id: &str, what: &str) -> Result<String> {
-    if id.is_empty() {
-        return Err(Error::InvalidArgument(format!("{what} must not be empty")));
+    if id.is_empty() || id == "." || id == ".." {
+        return Err(Error::InvalidArgument(format!("{what} {id:?} is not a valid id")));
     }
     Ok(percent_encode(id))
 }
 
-/// Encodes everything but RFC 3986 unreserved characters, so `/`, `?`, `#`, `[`, `]`, `%` and
-/// `..` can never be read as URL structure.
+/// Encodes everything but RFC 3986 unreserved characters, so `/`, `?`, `#`, `[`, `]` and `%` can
+/// never be read as URL structure.
 pub(crate) fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'~') {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
             out.push(b as char);
         } else {
             out.push_str(&format!("%{b:02X}"));

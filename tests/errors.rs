@@ -298,6 +298,8 @@ fn api_key_from_the_environment_and_missing_or_empty_keys() {
         .with_body(json!({"data": {"id": PROFILE_ID}}).to_string())
         .create();
     std::env::set_var("TELNYX_API_KEY", "env-key");
+    // An explicitly empty key is a mistake, not a request for the environment's key.
+    config_error(Client::builder().api_key("").build());
     std::env::set_var("TELNYX_BASE_URL", server.url());
     let client = Client::new().unwrap();
     assert_eq!(client.base_url(), server.url());
@@ -392,6 +394,10 @@ fn empty_ids_are_invalid_arguments_and_send_no_request() {
     assert_invalid(profiles.autoresp_configs(PROFILE_ID).update("", &params), "autoresp config id");
     assert_invalid(profiles.autoresp_configs(PROFILE_ID).delete(""), "autoresp config id");
 
+    // Dot-segments would be resolved away by URL normalisation and reach another endpoint.
+    assert_invalid(profiles.retrieve(".."), "messaging profile id");
+    assert_invalid(profiles.delete("."), "messaging profile id");
+    assert_invalid(client.short_codes().retrieve(".."), "short code id");
     assert_invalid(client.short_codes().retrieve(""), "short code id");
     assert_invalid(client.short_codes().update("", &UpdateShortCodeParams::unassign()), "short code id");
     none.iter().for_each(Mock::assert);
