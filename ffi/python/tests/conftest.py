@@ -71,6 +71,23 @@ class MockServer:
         return self.requests[-1]
 
 
+def read_body(handler: BaseHTTPRequestHandler) -> bytes:
+    """The request body, by Content-Length or chunked (the client sends a body-less POST as
+    `Transfer-Encoding: chunked` with one empty chunk)."""
+    if "chunked" in (handler.headers.get("Transfer-Encoding") or "").lower():
+        out = b""
+        while True:
+            size = int(handler.rfile.readline().split(b";")[0].strip() or b"0", 16)
+            if size == 0:
+                while handler.rfile.readline() not in (b"\r\n", b"\n", b""):
+                    pass  # trailers
+                return out
+            out += handler.rfile.read(size)
+            handler.rfile.readline()  # CRLF after the chunk
+    length = int(handler.headers.get("Content-Length") or 0)
+    return handler.rfile.read(length) if length else b""
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive: the client reuses connections
     timeout = 10  # idle keep-alive connections end on their own
@@ -94,8 +111,7 @@ class _Handler(BaseHTTPRequestHandler):
                 self.server.conns.discard(self.connection)  # type: ignore[attr-defined]
 
     def _handle(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else b""
+        body = read_body(self)
         rec = Recorded(self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body)
         mock: MockServer = self.server.mock  # type: ignore[attr-defined]
         if mock.record:

@@ -93,3 +93,42 @@ def test_declarations_cover_the_header():
         f"in the header but not declared: {sorted(declared - set(_lib._SIGNATURES))}; "
         f"declared but not in the header: {sorted(set(_lib._SIGNATURES) - declared)}"
     )
+
+
+@pytest.mark.skipif(not HEADER.exists(), reason="no generated header yet")
+def test_declarations_match_the_header_prototypes():
+    """Each argtypes/restype agrees with the C prototype in the committed header."""
+    text = re.sub(r"/\*.*?\*/", "", HEADER.read_text(), flags=re.S)
+    c_types = {
+        "void": None,
+        "const char *": _lib.c_char_p,
+        "char *": _lib.c_void_p,  # owned: must not be c_char_p
+        "char **": _lib._OutStr,
+        "telnyx_error *": _lib.ErrorP,
+        "const telnyx_error *": _lib.ErrorP,
+        "telnyx_client *": _lib.ClientP,
+        "const telnyx_client *": _lib.ClientP,
+        "telnyx_client **": _lib._OutClient,
+        "telnyx_page_iter *": _lib.PageIterP,
+        "telnyx_page_iter **": _lib._OutIter,
+        "uint32_t": _lib.c_uint32,
+        "uint16_t": _lib.c_uint16,
+        "int64_t": _lib.c_int64,
+    }
+
+    def ctype(decl):
+        decl = " ".join(decl.replace("*", " * ").split())
+        decl = re.sub(r"\s+[A-Za-z_]\w*$", "", decl) if decl not in c_types and decl != "void" else decl
+        decl = decl.replace(" *", "*").replace("*", " *", 1).replace(" * *", " **").replace("* *", "**")
+        assert decl in c_types, f"unexpected C type {decl!r}"
+        return c_types[decl]
+
+    found = 0
+    for m in re.finditer(r"^([A-Za-z_][\w \*]*?)\b(telnyx_\w+)\(([^)]*)\);", text, re.MULTILINE):
+        ret, name, params = m.group(1).strip(), m.group(2), " ".join(m.group(3).split())
+        argtypes, restype = _lib._SIGNATURES[name]
+        assert ctype(ret) is restype, f"{name}: returns {ret!r}"
+        params = [] if params == "void" else [p.strip() for p in params.split(",")]
+        assert [ctype(p) for p in params] == argtypes, f"{name}({', '.join(params)})"
+        found += 1
+    assert found == len(_lib._SIGNATURES)
