@@ -15,7 +15,7 @@ use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use mockito::{Matcher, Mock, Server, ServerGuard};
 
@@ -145,7 +145,7 @@ fn compile(source: &Path, build: Build) -> PathBuf {
 }
 
 /// Runs `exe` with `args` (under valgrind for the valgrind build) and fails on a non-zero exit.
-fn run(exe: &Path, args: &[String], build: Build) {
+fn run(exe: &Path, args: &[String], env: &[(&str, String)], build: Build) {
     let mut cmd = if build.under_valgrind() {
         let mut cmd = Command::new("valgrind");
         cmd.args([
@@ -163,6 +163,7 @@ fn run(exe: &Path, args: &[String], build: Build) {
     for var in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"] {
         cmd.env_remove(var);
     }
+    cmd.envs(env.iter().map(|(k, v)| (k, v)));
     let started = Instant::now();
     let output = cmd.output().expect("run the C program");
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -193,7 +194,7 @@ fn run_every_build(
         let exe = compile(&source, build);
         let mut server = Server::new();
         let mocks = mocks(&mut server, build);
-        run(&exe, &args(&server, build), build);
+        run(&exe, &args(&server, build), &[], build);
         for mock in mocks {
             mock.assert();
         }
@@ -420,6 +421,87 @@ fn errors() {
     drop(silent);
 }
 
+/// A page of `ids` with its `meta`.
+fn page(ids: &[&str], number: u64, size: u64, total_pages: u64, total: u64) -> String {
+    let data: Vec<String> = ids.iter().map(|id| format!(r#"{{"id": "{id}"}}"#)).collect();
+    format!(
+        r#"{{"data": [{}], "meta": {{"page_number": {number}, "page_size": {size}, "total_pages": {total_pages},
+            "total_results": {total}}}}}"#,
+        data.join(", ")
+    )
+}
+
+#[test]
+fn pagination() {
+    run_every_build(
+        "pagination.c",
+        |s, _| {
+            let profiles = "/messaging_profiles?filter%5Bname%5D=A&page%5Bsize%5D=2&page%5Bnumber%5D=";
+            let numbers = "/messaging_profiles/p1/phone_numbers?page%5Bnumber%5D=";
+            vec![
+                mock_get(s, "GET", &format!("{profiles}1"), &page(&["p1", "p2"], 1, 2, 3, 5)),
+                mock_get(s, "GET", &format!("{profiles}2"), &page(&["p3", "p4"], 2, 2, 3, 5)),
+                mock_get(s, "GET", &format!("{profiles}3"), &page(&["p5"], 3, 2, 3, 5)),
+                mock_get(s, "GET", &format!("{numbers}1"), &page(&["n1"], 1, 1, 2, 2)),
+                mock_get(s, "GET", &format!("{numbers}2"), &page(&["n2"], 2, 1, 2, 2)),
+                mock_get(
+                    s,
+                    "GET",
+                    "/messaging_profiles/p1/short_codes?page%5Bsize%5D=1&page%5Bnumber%5D=2",
+                    &page(&["s3"], 2, 1, 2, 2),
+                ),
+                mock_get(
+                    s,
+                    "GET",
+                    "/messaging_profiles/p1/alphanumeric_sender_ids?page%5Bnumber%5D=1",
+                    &page(&[], 1, 20, 0, 0),
+                ),
+                mock_get(
+                    s,
+                    "GET",
+                    "/short_codes?page%5Bnumber%5D=1",
+                    r#"{"data": [{"id": "s9", "messaging_profile_id": null}]}"#,
+                ),
+            ]
+            .into_iter()
+            .map(Mock::create)
+            .collect()
+        },
+        |s, _| vec![s.url()],
+    );
+}
+
+#[test]
+fn threads() {
+    run_every_build(
+        "threads.c",
+        |s, build| {
+            let calls = thread_calls(build);
+            vec![mock_get(
+                s,
+                "GET",
+                "/messaging_profiles/shared",
+                r#"{"data": {"id": "shared", "name": "Shared"}}"#,
+            )
+            .expect(8 * calls)
+            .create()]
+        },
+        |s, build| vec![s.url(), thread_calls(build).to_string()],
+    );
+}
+
+/// Calls per thread: 1,000 in the C builds, 200 in the C++ builds (the same code, to save
+/// time), 25 under valgrind (which is some 50 times slower).
+fn thread_calls(build: Build) -> usize {
+    if build.under_valgrind() {
+        25
+    } else if build.cxx {
+        200
+    } else {
+        1000
+    }
+}
+
 /// A port nothing listens on.
 fn closed_port_url() -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
@@ -428,11 +510,48 @@ fn closed_port_url() -> String {
     format!("http://127.0.0.1:{port}")
 }
 
+/// `examples/c/profiles.c` compiles with both linkings, and runs against a mock server.
 #[test]
-fn examples_compile() {
+fn example_profiles() {
     let source = manifest_dir().join("../examples/c/profiles.c");
     for build in BUILDS.iter().filter(|b| !b.cxx) {
-        compile(&source, *build);
+        let exe = compile(&source, *build);
+        if !build.shared {
+            continue;
+        }
+        let mut s = Server::new();
+        let profile = r#"{"data": {"id": "ex1", "name": "C example"}}"#;
+        let mocks: Vec<Mock> = vec![
+            mock_get(
+                &mut s,
+                "GET",
+                "/messaging_profiles?page%5Bsize%5D=20&page%5Bnumber%5D=1",
+                &page(&["a", "b"], 1, 20, 1, 2),
+            ),
+            mock_body(
+                &mut s,
+                "POST",
+                "/messaging_profiles",
+                r#"{"name": "C example", "whitelisted_destinations": ["US"],
+                    "webhook_url": "https://example.com/hooks"}"#,
+                profile,
+            ),
+            mock_body(
+                &mut s,
+                "PATCH",
+                "/messaging_profiles/ex1",
+                r#"{"name": "C example (renamed)", "webhook_url": null}"#,
+                profile,
+            ),
+            mock_get(&mut s, "DELETE", "/messaging_profiles/ex1", profile),
+        ]
+        .into_iter()
+        .map(Mock::create)
+        .collect();
+        let env = [("TELNYX_API_KEY", "test-key".to_string()), ("TELNYX_BASE_URL", s.url())];
+        run(&exe, &[], &env, *build);
+        for mock in mocks {
+            mock.assert();
+        }
     }
-    let _ = (Duration::ZERO, Matcher::Any, closed_port_url);
 }

@@ -1,0 +1,108 @@
+/* profiles.c: list, create, update (clearing a field with null) and delete a messaging profile
+ * through the C ABI of telnyx-messaging.
+ *
+ * Build the library first (from the repository root):
+ *   cargo build -p telnyx-messaging-ffi --release
+ *
+ * Then, from the repository root, link it dynamically (with an rpath, so no LD_LIBRARY_PATH):
+ *   cc -std=c99 -Wall -Wextra -Werror -Iinclude examples/c/profiles.c -o profiles \
+ *      -Ltarget/release -ltelnyx_messaging_ffi -Wl,-rpath,"$PWD/target/release"
+ * or statically:
+ *   cc -std=c99 -Wall -Wextra -Werror -Iinclude examples/c/profiles.c -o profiles \
+ *      target/release/libtelnyx_messaging_ffi.a -lpthread -ldl -lm
+ *
+ * Run it with the API key and, optionally, another base URL (a mock server, say):
+ *   TELNYX_API_KEY=KEY... [TELNYX_BASE_URL=http://127.0.0.1:4010] ./profiles
+ *
+ * Every fallible call returns NULL or a telnyx_error that the caller frees; result strings are
+ * JSON owned by the caller and freed with telnyx_string_free.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "telnyx_messaging.h"
+
+/* Prints `e` (if any), frees it, and returns 1 when there was an error. */
+static int failed(telnyx_error *e, const char *what) {
+  char *json;
+  if (e == NULL) return 0;
+  json = telnyx_error_to_json(e);
+  fprintf(stderr, "%s failed (kind %u, HTTP %u): %s\n  %s\n", what, (unsigned)telnyx_error_kind(e),
+          (unsigned)telnyx_error_status(e), telnyx_error_message(e), json);
+  if (telnyx_error_kind(e) == TELNYX_ERROR_KIND_RATE_LIMIT && telnyx_error_retry_after_ms(e) >= 0) {
+    fprintf(stderr, "  the server asks to wait %lld ms\n", (long long)telnyx_error_retry_after_ms(e));
+  }
+  telnyx_string_free(json);
+  telnyx_error_free(e);
+  return 1;
+}
+
+/* Copies the value of the first "id" member of `json` into `id` (a minimal reader: use a JSON
+ * library in real code). */
+static int first_id(const char *json, char *id, size_t size) {
+  const char *start = strstr(json, "\"id\":\"");
+  const char *end;
+  if (start == NULL) return 0;
+  start += strlen("\"id\":\"");
+  end = strchr(start, '"');
+  if (end == NULL || (size_t)(end - start) >= size) return 0;
+  memcpy(id, start, (size_t)(end - start));
+  id[end - start] = '\0';
+  return 1;
+}
+
+int main(void) {
+  telnyx_client *client = NULL;
+  telnyx_page_iter *pages = NULL;
+  char *json = NULL;
+  char id[128];
+  int page_count = 0;
+
+  printf("telnyx-messaging %s\n", telnyx_version());
+  /* NULL options: TELNYX_API_KEY and TELNYX_BASE_URL from the environment. */
+  if (failed(telnyx_client_new(NULL, &client), "telnyx_client_new")) return 1;
+
+  /* Every profile, page by page (20 a page by default). */
+  if (!failed(telnyx_messaging_profiles_list_all(client, "{\"page_size\": 20}", &pages), "list_all")) {
+    for (;;) {
+      if (failed(telnyx_page_iter_next(pages, &json), "next page")) break;
+      if (json == NULL) break; /* no more pages */
+      printf("page %d: %s\n", ++page_count, json);
+      telnyx_string_free(json);
+    }
+    telnyx_page_iter_free(pages);
+  }
+
+  if (failed(telnyx_messaging_profiles_create(client,
+                                              "{\"name\": \"C example\", \"whitelisted_destinations\": [\"US\"], "
+                                              "\"webhook_url\": \"https://example.com/hooks\"}",
+                                              &json),
+             "create")) {
+    telnyx_client_free(client);
+    return 1;
+  }
+  printf("created: %s\n", json);
+  if (!first_id(json, id, sizeof id)) {
+    fprintf(stderr, "no id in the created profile\n");
+    telnyx_string_free(json);
+    telnyx_client_free(client);
+    return 1;
+  }
+  telnyx_string_free(json);
+
+  /* Rename it and clear its webhook URL: null clears a field, a missing key leaves it as is. */
+  if (!failed(telnyx_messaging_profiles_update(client, id, "{\"name\": \"C example (renamed)\", \"webhook_url\": null}",
+                                               &json),
+              "update")) {
+    printf("updated: %s\n", json);
+    telnyx_string_free(json);
+  }
+
+  if (!failed(telnyx_messaging_profiles_delete(client, id, &json), "delete")) {
+    printf("deleted: %s\n", json);
+    telnyx_string_free(json);
+  }
+  telnyx_client_free(client);
+  return 0;
+}
