@@ -73,7 +73,7 @@ CASES = [
         "profiles.retrieve encodes the id as one segment",
         lambda c: c.messaging_profiles.retrieve("../a/b?c#d%e f"),
         "GET",
-        "/messaging_profiles/%2E%2E%2Fa%2Fb%3Fc%23d%25e%20f",
+        "/messaging_profiles/..%2Fa%2Fb%3Fc%23d%25e%20f",
         None,
         {"data": PROFILE},
         PROFILE,
