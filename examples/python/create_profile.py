@@ -5,7 +5,7 @@
 
 import sys
 
-import _setup  # noqa: F401
+import _setup  # noqa: F401  (finds the package; offline mock without TELNYX_API_KEY)
 from telnyx_messaging import Client, TelnyxError
 
 

@@ -5,7 +5,7 @@
 
 import sys
 
-import _setup  # noqa: F401
+import _setup  # noqa: F401  (finds the package; offline mock without TELNYX_API_KEY)
 import telnyx_messaging as telnyx
 
 
@@ -33,10 +33,15 @@ def main() -> int:
         except telnyx.APIConnectionError as e:
             print(f"could not reach the API: {e}")
 
+        # Per-call settings: no retries, a short timeout and an extra header, same connection pool.
+        with client.with_options(max_retries=0, timeout=5, headers={"X-Request-Source": "example"}) as quick:
+            page = quick.messaging_profiles.list_page(page_size=2)
+            print(f"with_options: {len(page.data)} profile(s) on page 1")
+
         try:
             client.messaging_profiles.list_page(page_size=1000)
         except telnyx.InvalidArgumentError as e:  # caught before any request
-            print(f"invalid argument: {e}")
+            print(f"refused before sending: {e}")
     return 0
 
 

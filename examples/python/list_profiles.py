@@ -2,12 +2,13 @@
 
     TELNYX_API_KEY=KEY... python3 examples/python/list_profiles.py [NAME_CONTAINS]
 
-TELNYX_BASE_URL points the client elsewhere (a mock server, say).
+Without TELNYX_API_KEY it runs offline against a built-in mock server;
+TELNYX_BASE_URL points the client elsewhere.
 """
 
 import sys
 
-import _setup  # noqa: F401  (finds the package in a checkout)
+import _setup  # noqa: F401  (finds the package; offline mock without TELNYX_API_KEY)
 from telnyx_messaging import Client, TelnyxError
 
 
@@ -19,8 +20,9 @@ def main() -> int:
             # Iterates over every profile; the next page is requested only when needed.
             for profile in client.messaging_profiles.list(filter_name_contains=contains, page_size=50):
                 count += 1
-                print(f"{profile.get('id')}  {profile.get('name')!r}  enabled={profile.get('enabled')}")
-            print(f"{count} profile(s)")
+                if count <= 10:
+                    print(f"{profile.get('id')}  {profile.get('name')!r}  enabled={profile.get('enabled')}")
+            print(f"{count} profile(s)" + (" (first 10 shown)" if count > 10 else ""))
 
             page = client.messaging_profiles.list_page(page_number=1, page_size=10)
             meta = page.meta or {}

@@ -3,20 +3,20 @@
 An argument passed as None is sent as JSON null, which clears the field; an argument left out
 is not sent, so the field stays as it is.
 
-    TELNYX_API_KEY=KEY... python3 examples/python/update_profile.py PROFILE_ID [NEW_NAME]
+    TELNYX_API_KEY=KEY... python3 examples/python/update_with_null.py PROFILE_ID [NEW_NAME]
 """
 
 import sys
 
-import _setup  # noqa: F401
+import _setup  # noqa: F401  (finds the package; offline mock without TELNYX_API_KEY)
 from telnyx_messaging import Client, TelnyxError
 
 
 def main() -> int:
-    if len(sys.argv) < 2:
+    if len(sys.argv) < 2 and _setup.os.environ.get("TELNYX_API_KEY") != "KEYoffline":
         print(__doc__, file=sys.stderr)
         return 2
-    profile_id = sys.argv[1]
+    profile_id = sys.argv[1] if len(sys.argv) > 1 else "3fa85f64-5717-4562-b3fc-000000000001"
     new_name = sys.argv[2] if len(sys.argv) > 2 else "Renamed profile"
     try:
         with Client() as client:

@@ -47,11 +47,23 @@ def test_examples(server):
     assert r.returncode == 0, r.stderr
     assert "created" in r.stdout and server.last.json["name"] == "Mine"
 
-    r = run(server, "update_profile.py", PROFILE_ID, "New name")
+    r = run(server, "update_with_null.py", PROFILE_ID, "New name")
     assert r.returncode == 0, r.stderr
     assert server.last.method == "PATCH" and server.last.json == {"name": "New name", "webhook_url": None}
     assert "webhook_url=None" in r.stdout
 
     r = run(server, "error_handling.py")
     assert r.returncode == 0, r.stderr
-    assert "HTTP 404" in r.stdout and "request id r1" in r.stdout and "invalid argument" in r.stdout
+    assert "HTTP 404" in r.stdout and "request id r1" in r.stdout and "refused before sending" in r.stdout and "with_options: " in r.stdout
+
+
+@pytest.mark.skipif(not EXAMPLES.is_dir(), reason="examples/python not present")
+@pytest.mark.parametrize("name", ["list_profiles.py", "create_profile.py", "update_with_null.py",
+                                  "error_handling.py"])
+def test_examples_run_offline_without_an_api_key(name):
+    env = {k: v for k, v in os.environ.items() if k not in ("TELNYX_API_KEY", "TELNYX_BASE_URL")}
+    env.update(TELNYX_MESSAGING_LIB=tm.library_path, PYTHONPATH="")
+    r = subprocess.run([sys.executable, str(EXAMPLES / name)], env=env, capture_output=True, text=True,
+                       timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert "built-in mock server" in r.stdout
