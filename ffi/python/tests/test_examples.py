@@ -36,7 +36,6 @@ def run(server, name, *args):
                           text=True, timeout=60)
 
 
-@pytest.mark.skipif(not EXAMPLES.is_dir(), reason="examples/python not present")
 def test_examples(server):
     server.route(route)
     r = run(server, "list_profiles.py")
@@ -57,7 +56,6 @@ def test_examples(server):
     assert "HTTP 404" in r.stdout and "request id r1" in r.stdout and "refused before sending" in r.stdout and "with_options: " in r.stdout
 
 
-@pytest.mark.skipif(not EXAMPLES.is_dir(), reason="examples/python not present")
 @pytest.mark.parametrize("name", ["list_profiles.py", "create_profile.py", "update_with_null.py",
                                   "error_handling.py"])
 def test_examples_run_offline_without_an_api_key(name):
