@@ -27,6 +27,16 @@ pub use error::{
 };
 pub use iter::{telnyx_page_iter, telnyx_page_iter_free, telnyx_page_iter_next};
 
+// The thread-safety the header promises: clients and errors are shared between threads, iterators
+// move between them.
+const _: () = {
+    const fn shared<T: Send + Sync>() {}
+    const fn movable<T: Send>() {}
+    shared::<telnyx_client>();
+    shared::<telnyx_error>();
+    movable::<telnyx_page_iter>();
+};
+
 /// The library version, such as "0.1.0".
 const VERSION: &CStr = match CStr::from_bytes_with_nul(concat!(env!("CARGO_PKG_VERSION"), "\0").as_bytes()) {
     Ok(version) => version,
