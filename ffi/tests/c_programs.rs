@@ -165,7 +165,10 @@ fn run(exe: &Path, args: &[String], env: &[(&str, String)], build: Build) {
     }
     cmd.envs(env.iter().map(|(k, v)| (k, v)));
     let started = Instant::now();
-    let output = cmd.output().expect("run the C program");
+    let output = cmd.output().unwrap_or_else(|e| {
+        let hint = if build.under_valgrind() { " (TELNYX_VALGRIND=1 needs valgrind installed)" } else { "" };
+        panic!("could not run {}: {e}{hint}", exe.display())
+    });
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     println!("[{} {:?}] {}{}", build.name, started.elapsed(), stdout, stderr);
