@@ -98,7 +98,10 @@ impl UpdateShortCodeParams {
         UpdateShortCodeParams { messaging_profile_id: Some(messaging_profile_id.into()), tags: None }
     }
 
-    /// Unassigns the short code by sending `"messaging_profile_id": null`.
+    /// Unassigns the short code by sending `"messaging_profile_id": null`, as the operation's
+    /// description allows. The definition's schema types the field as a string, so a server that
+    /// enforces the schema (the Prism mock does) refuses `null`; then use
+    /// [`UpdateShortCodeParams::unassign_with_empty_string`].
     pub fn unassign() -> Self {
         UpdateShortCodeParams { messaging_profile_id: None, tags: None }
     }
