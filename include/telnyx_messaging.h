@@ -668,8 +668,10 @@ int64_t telnyx_error_retry_after_ms(const telnyx_error *e);
 
 /**
  * Everything about `e` as one JSON object: `{"kind": 8, "kind_name": "not_found", "status":
- * 404, "message": "...", "errors": [...], "retry_after_ms": null, "request_id": null}`
- * (`status`, `retry_after_ms` and `request_id` are null when absent). NULL when `e` is NULL.
+ * 404, "message": "...", "errors": [...], "retry_after_ms": null, "request_id": null,
+ * "rate_limit": {"limit": 100, "remaining": 0, "reset": 30}}` (`status`, `retry_after_ms`,
+ * `request_id` and `rate_limit` are null when absent; each `x-ratelimit-*` value is null when the
+ * server did not send it). NULL when `e` is NULL.
  *
  * Ownership: the caller owns the returned string and frees it with `telnyx_string_free`.
  * Thread-safe: an error is immutable until freed.

@@ -218,7 +218,7 @@ pub struct ApiErrorSource {
 }
 
 /// The `x-ratelimit-*` response headers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[non_exhaustive]
 pub struct RateLimit {
     /// `x-ratelimit-limit`: requests allowed per window.

@@ -152,12 +152,16 @@ echo "Prism answers at $TELNYX_PRISM_URL after $((SECONDS - START_ALL))s of setu
 # --- suites -------------------------------------------------------------------------------------
 
 step "build ffi" cargo build -p telnyx-messaging-ffi
+# The Go binding links the release static library (ffi/go/cgo.go).
+step "build ffi (release)" cargo build --release -p telnyx-messaging-ffi
 # --no-fail-fast: one failing test binary does not hide the results of the others.
 step "cargo test" cargo test --workspace --no-fail-fast
 
 if [[ -d ffi/python/tests ]]; then
     # Exit code 5 (no tests collected) counts as a failure: the suite exists, so it must run.
-    step "python" python3 -m pytest ffi/python/tests
+    # The library just built, not whatever an older build left in target/release.
+    step "python" env TELNYX_MESSAGING_LIB="$ROOT/target/debug/libtelnyx_messaging_ffi.so" \
+        python3 -m pytest ffi/python/tests
 else
     ABSENT+=("python (no ffi/python/tests)")
     note "step 'python': not present yet (no ffi/python/tests)"

@@ -110,8 +110,17 @@ type APIError struct {
 	HasRetryAfter bool
 	// RequestID is the x-request-id of the response, "" when none.
 	RequestID string
+	// RateLimit holds the x-ratelimit-* headers of the response, nil without an HTTP answer.
+	RateLimit *RateLimit
 
 	cause error // context.DeadlineExceeded when the context's deadline caused a timeout
+}
+
+// RateLimit is the x-ratelimit-* headers of a response; each is nil when the server did not send it.
+type RateLimit struct {
+	Limit     *uint64 `json:"limit"`     // requests allowed per window
+	Remaining *uint64 `json:"remaining"` // requests left in the window
+	Reset     *uint64 `json:"reset"`     // seconds until the window resets
 }
 
 // ErrorDetail is one entry of an error response's `errors` array.
@@ -182,6 +191,7 @@ type errorJSON struct {
 	Errors       []ErrorDetail `json:"errors"`
 	RetryAfterMS *int64        `json:"retry_after_ms"`
 	RequestID    *string       `json:"request_id"`
+	RateLimit    *RateLimit    `json:"rate_limit"`
 }
 
 func errorFromJSON(b []byte) *APIError {
@@ -189,7 +199,7 @@ func errorFromJSON(b []byte) *APIError {
 	if err := json.Unmarshal(b, &j); err != nil {
 		return &APIError{Kind: KindPanic, Message: "unreadable error from the library: " + err.Error()}
 	}
-	e := &APIError{Kind: ErrorKind(j.Kind), Message: j.Message, Errors: j.Errors}
+	e := &APIError{Kind: ErrorKind(j.Kind), Message: j.Message, Errors: j.Errors, RateLimit: j.RateLimit}
 	if j.Status != nil {
 		e.StatusCode = *j.Status
 	}

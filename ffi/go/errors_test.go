@@ -56,6 +56,7 @@ func TestStatusErrors(t *testing.T) {
 			m := newMock(t, func(w http.ResponseWriter, r *recorded) {
 				w.Header().Set("x-request-id", "req-42")
 				w.Header().Set("Retry-After", "7")
+				w.Header().Set("x-ratelimit-remaining", "0")
 				jsonReply(tc.status, errorBody)(w, r)
 			})
 			c := newTestClient(t, m)
@@ -75,6 +76,9 @@ func TestStatusErrors(t *testing.T) {
 			}
 			if !jsonEqual(t, ae.Errors[0].Meta, []byte(`{"url":"https://developers.telnyx.com"}`)) {
 				t.Errorf("meta %s", ae.Errors[0].Meta)
+			}
+			if rl := ae.RateLimit; rl == nil || rl.Limit != nil || rl.Reset != nil || rl.Remaining == nil || *rl.Remaining != 0 {
+				t.Errorf("rate limit: %+v", rl)
 			}
 			if tc.status == 429 && (!ae.HasRetryAfter || ae.RetryAfter != 7*time.Second) {
 				t.Errorf("retry after: %v %v", ae.HasRetryAfter, ae.RetryAfter)

@@ -5,7 +5,7 @@ use std::ffi::{c_char, CString};
 use std::ptr;
 
 use serde::Serialize;
-use telnyx_messaging::{ApiErrorDetail, Error};
+use telnyx_messaging::{ApiErrorDetail, Error, RateLimit};
 
 use crate::boundary::{cstring, no_panic, to_json};
 
@@ -113,6 +113,7 @@ pub struct telnyx_error {
     errors_json: CString,
     retry_after_ms: Option<i64>,
     request_id: Option<String>,
+    rate_limit: Option<RateLimit>,
 }
 
 /// The JSON of `telnyx_error_to_json`, in the contract's key order.
@@ -125,6 +126,7 @@ struct ErrorJson<'a> {
     errors: &'a [ApiErrorDetail],
     retry_after_ms: Option<i64>,
     request_id: Option<&'a str>,
+    rate_limit: Option<RateLimit>,
 }
 
 impl telnyx_error {
@@ -156,6 +158,7 @@ impl telnyx_error {
             errors_json: cstring("[]".into()),
             retry_after_ms: None,
             request_id: None,
+            rate_limit: None,
         }
     }
 
@@ -169,6 +172,7 @@ impl telnyx_error {
             errors: &self.errors,
             retry_after_ms: self.retry_after_ms,
             request_id: self.request_id.as_deref(),
+            rate_limit: self.rate_limit,
         };
         to_json(&json).unwrap_or_else(|e| e.message)
     }
@@ -187,6 +191,7 @@ impl From<Error> for telnyx_error {
             errors_json: cstring(errors_json),
             retry_after_ms: error.retry_after().map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX)),
             request_id: api.and_then(|api| api.request_id.clone()),
+            rate_limit: api.map(|api| api.rate_limit),
         }
     }
 }
@@ -269,8 +274,10 @@ pub unsafe extern "C" fn telnyx_error_retry_after_ms(e: *const telnyx_error) -> 
 }
 
 /// Everything about `e` as one JSON object: `{"kind": 8, "kind_name": "not_found", "status":
-/// 404, "message": "...", "errors": [...], "retry_after_ms": null, "request_id": null}`
-/// (`status`, `retry_after_ms` and `request_id` are null when absent). NULL when `e` is NULL.
+/// 404, "message": "...", "errors": [...], "retry_after_ms": null, "request_id": null,
+/// "rate_limit": {"limit": 100, "remaining": 0, "reset": 30}}` (`status`, `retry_after_ms`,
+/// `request_id` and `rate_limit` are null when absent; each `x-ratelimit-*` value is null when the
+/// server did not send it). NULL when `e` is NULL.
 ///
 /// Ownership: the caller owns the returned string and frees it with `telnyx_string_free`.
 /// Thread-safe: an error is immutable until freed.

@@ -23,8 +23,9 @@
 
 Every exception carries ``message``, ``kind`` (the C library's stable error kind number) and
 ``kind_name``; API errors add ``status_code``, ``errors`` (the parsed ``errors[]`` list of the
-response body, as dicts), ``retry_after`` (seconds the server asked to wait, or ``None``) and
-``request_id``.
+response body, as dicts), ``retry_after`` (seconds the server asked to wait, or ``None``),
+``request_id`` and ``rate_limit`` (the ``x-ratelimit-*`` headers as a dict with ``limit``,
+``remaining`` and ``reset``, each ``None`` when not sent; ``None`` without an HTTP answer).
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ class TelnyxError(Exception):
     errors: List[Dict[str, Any]]
     retry_after: Optional[float]
     request_id: Optional[str]
+    rate_limit: Optional[Dict[str, Optional[int]]]
 
     def __init__(
         self,
@@ -74,6 +76,7 @@ class TelnyxError(Exception):
         errors: Optional[List[Dict[str, Any]]] = None,
         retry_after: Optional[float] = None,
         request_id: Optional[str] = None,
+        rate_limit: Optional[Dict[str, Optional[int]]] = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -83,6 +86,7 @@ class TelnyxError(Exception):
         self.errors = list(errors or [])
         self.retry_after = retry_after
         self.request_id = request_id
+        self.rate_limit = rate_limit
 
     def __repr__(self) -> str:
         extra = f", status_code={self.status_code}" if self.status_code is not None else ""
@@ -198,4 +202,5 @@ def from_error_json(data: Dict[str, Any]) -> TelnyxError:
         errors=errors if isinstance(errors, list) else [],
         retry_after=retry_ms / 1000.0 if isinstance(retry_ms, (int, float)) else None,
         request_id=data.get("request_id"),
+        rate_limit=data.get("rate_limit") if isinstance(data.get("rate_limit"), dict) else None,
     )

@@ -54,11 +54,16 @@ def test_status_errors(server, client, status, cls):
 
 
 def test_rate_limit_retry_after(server, client):
-    server.reply(429, {"errors": [{"code": "10011", "title": "Too many requests"}]}, {"Retry-After": "7"})
+    server.reply(
+        429,
+        {"errors": [{"code": "10011", "title": "Too many requests"}]},
+        {"Retry-After": "7", "x-ratelimit-limit": "100", "x-ratelimit-remaining": "0"},
+    )
     with pytest.raises(tm.RateLimitError) as info:
         client.short_codes.list_page()
     assert info.value.retry_after == 7.0
     assert info.value.errors[0]["code"] == "10011"
+    assert info.value.rate_limit == {"limit": 100, "remaining": 0, "reset": None}
 
 
 def test_retry_after_ms_and_retries_are_used(server):
