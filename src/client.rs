@@ -356,6 +356,9 @@ impl ClientBuilder {
             .collect::<Result<Vec<_>>>()
             .map_err(|e| Error::Config(e.to_string().replace("invalid argument: ", "")))?;
 
+        if self.timeout.is_some_and(|t| t.is_zero()) || self.connect_timeout.is_some_and(|t| t.is_zero()) {
+            return Err(Error::Config("timeouts must be greater than zero".into()));
+        }
         let proxy = match &self.proxy {
             ProxyChoice::FromEnv => ureq::Proxy::try_from_env(),
             ProxyChoice::None => None,

@@ -217,6 +217,9 @@ impl Transport {
     pub fn send(&self, req: &Request, opts: Option<&RequestOptions>) -> Result<(Vec<u8>, ResponseMeta)> {
         let max_retries = opts.and_then(|o| o.max_retries).unwrap_or(self.max_retries);
         let timeout = opts.and_then(|o| o.timeout).unwrap_or(self.timeout);
+        if timeout.is_zero() {
+            return Err(Error::InvalidArgument("the timeout must be greater than zero".into()));
+        }
         let retry_post = opts.and_then(|o| o.retry_post).unwrap_or(self.retry_post);
         // A deadline too far away to represent (`Duration::MAX`, say) is no deadline.
         let deadline = opts

@@ -339,6 +339,12 @@ fn unusable_base_urls_are_config_errors() {
 }
 
 #[test]
+fn zero_timeouts_are_config_errors() {
+    config_error(builder("http://127.0.0.1:9").timeout(Duration::ZERO).build());
+    config_error(builder("http://127.0.0.1:9").connect_timeout(Duration::ZERO).build());
+}
+
+#[test]
 fn bad_headers_keys_and_proxies_are_config_errors() {
     let url = "https://api.example.com/v2";
     let message = config_error(builder(url).header("bad name", "v").build());
@@ -404,7 +410,7 @@ fn empty_ids_are_invalid_arguments_and_send_no_request() {
 }
 
 #[test]
-fn bad_per_call_headers_are_invalid_arguments_and_send_no_request() {
+fn bad_per_call_options_are_invalid_arguments_and_send_no_request() {
     let mut server = Server::new();
     let none = no_request(&mut server);
     let client = client(&server);
@@ -412,6 +418,7 @@ fn bad_per_call_headers_are_invalid_arguments_and_send_no_request() {
         RequestOptions::new().header("bad header", "v"),
         RequestOptions::new().header("X-Ok", "bad\nvalue"),
         RequestOptions::new().header("authorization", "Bearer someone-else"),
+        RequestOptions::new().timeout(Duration::ZERO),
     ] {
         let result = client.with_options(options).messaging_profiles().retrieve(PROFILE_ID);
         assert!(matches!(result, Err(Error::InvalidArgument(_))), "{result:?}");
