@@ -1,12 +1,14 @@
 //! Benchmarks of telnyx-messaging against a local server: the Rust client, the floor (a minimal
 //! ureq loop), and the same scenarios through the C ABI, the Python binding and the Go binding.
 //!
-//! Run: `cargo run --release --example bench` (options: `-- --runs N`, `-- --only rust,floor,c`,
-//! `-- --scenarios list250,create`).
+//! Run: `cargo run --release --example bench` (options: `-- --rounds R --runs N`,
+//! `-- --only rust,floor,c`, `-- --scenarios list250,create`).
 //!
 //! The server runs in this process; every client scenario runs in a child process (this binary
 //! re-executed with `--child`, or the C, Python and Go drivers in this folder) so that the peak
-//! RSS reported is the client's own. Prints a Markdown table.
+//! RSS reported is the client's own. Clients take turns: each of R rounds starts every client
+//! once (one warm-up, then N timed runs), so load from elsewhere on the machine spreads evenly
+//! over the clients compared. Prints a Markdown table.
 
 mod child;
 mod drivers;
@@ -20,7 +22,7 @@ use drivers::{Driver, Lang};
 use server::Server;
 
 const USAGE: &str =
-    "usage: cargo run --release --example bench [-- --runs N] [--only rust,floor,c,python,go] \
+    "usage: cargo run --release --example bench [-- --rounds R] [--runs N] [--only rust,floor,c,python,go] \
                      [--scenarios list250,list20,create,retrieve,iter100k]";
 /// A child that takes longer than this is killed and reported as failed.
 const CHILD_TIMEOUT: Duration = Duration::from_secs(600);
@@ -28,6 +30,7 @@ const CHILD_TIMEOUT: Duration = Duration::from_secs(600);
 const RAW_REQUESTS: usize = 20_000;
 
 struct Options {
+    rounds: usize,
     runs: usize,
     langs: Vec<Lang>,
     scenarios: Vec<Scenario>,
@@ -54,11 +57,16 @@ fn main() -> ExitCode {
 }
 
 fn parse_options(args: &[String]) -> Result<Options, String> {
-    let mut options = Options { runs: 5, langs: Lang::ALL.to_vec(), scenarios: Scenario::ALL.to_vec() };
+    let mut options =
+        Options { rounds: 3, runs: 2, langs: Lang::ALL.to_vec(), scenarios: Scenario::ALL.to_vec() };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         let mut value = || it.next().cloned().ok_or_else(|| format!("{arg} needs a value\n{USAGE}"));
         match arg.as_str() {
+            "--rounds" => {
+                options.rounds =
+                    value()?.parse().ok().filter(|&n| (1..=20).contains(&n)).ok_or("--rounds: 1..=20")?
+            }
             "--runs" => {
                 options.runs =
                     value()?.parse().ok().filter(|&n| (1..=50).contains(&n)).ok_or("--runs: 1..=50")?
@@ -86,6 +94,16 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
 struct Measured {
     median_ms: f64,
     requests_per_run: f64,
+    /// The most one client process opened.
+    connections: u64,
+    hwm_kib: u64,
+    import_ms: Vec<f64>,
+}
+
+/// What one client process reported.
+struct ChildRun {
+    times: Vec<f64>,
+    requests: u64,
     connections: u64,
     hwm_kib: u64,
     import_ms: Option<f64>,
@@ -102,8 +120,9 @@ fn run(options: Options) -> Result<(), String> {
     let load: Vec<&str> = load.split_whitespace().take(3).collect();
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     eprintln!(
-        "bench: load average {} on {cores} cores; {} measured runs per scenario",
+        "bench: load average {} on {cores} cores; {} rounds of {} measured runs per client and scenario",
         load.join(" "),
+        options.rounds,
         options.runs
     );
 
@@ -130,25 +149,35 @@ fn run_with_server(options: &Options, server: &Server, load: &[&str], cores: usi
 
     let mut rows: Vec<(Scenario, Lang, Outcome)> = Vec::new();
     for &scenario in &options.scenarios {
-        for (lang, driver) in &drivers {
-            let outcome = match driver {
-                Err(why) => Outcome::Skipped(why.clone()),
-                Ok(driver) => measure(server, driver, scenario, options.runs),
-            };
-            match &outcome {
-                Outcome::Measured(m) => eprintln!(
-                    "bench: {:<32} {:<22} {:>10.1} ms  {} conn  {:.1} MiB",
-                    scenario.title(),
-                    lang.name(),
-                    m.median_ms,
-                    m.connections,
-                    m.hwm_kib as f64 / 1024.0
-                ),
-                Outcome::Skipped(why) => {
-                    eprintln!("bench: {} {}: skipped: {why}", scenario.arg(), lang.name())
+        let mut runs: Vec<Result<Vec<ChildRun>, String>> = drivers.iter().map(|_| Ok(Vec::new())).collect();
+        for _ in 0..options.rounds {
+            for ((lang, driver), acc) in drivers.iter().zip(runs.iter_mut()) {
+                let (Ok(driver), Ok(done)) = (driver, acc.as_mut()) else { continue };
+                match run_child(server, driver, scenario, options.runs) {
+                    Ok(run) => {
+                        eprintln!(
+                            "bench: {:<32} {:<22} {:>10.1} ms  {} conn  {:.1} MiB",
+                            scenario.title(),
+                            lang.name(),
+                            run.times.iter().sum::<f64>() / run.times.len() as f64,
+                            run.connections,
+                            run.hwm_kib as f64 / 1024.0
+                        );
+                        done.push(run);
+                    }
+                    Err(e) => {
+                        eprintln!("bench: {} {}: FAILED: {e}", scenario.arg(), lang.name());
+                        *acc = Err(e);
+                    }
                 }
-                Outcome::Failed(why) => eprintln!("bench: {} {}: FAILED: {why}", scenario.arg(), lang.name()),
             }
+        }
+        for ((lang, driver), acc) in drivers.iter().zip(runs) {
+            let outcome = match (driver, acc) {
+                (Err(why), _) => Outcome::Skipped(why.clone()),
+                (_, Err(e)) => Outcome::Failed(e),
+                (Ok(_), Ok(done)) => Outcome::Measured(aggregate(&done, options.runs)),
+            };
             rows.push((scenario, *lang, outcome));
         }
     }
@@ -157,7 +186,7 @@ fn run_with_server(options: &Options, server: &Server, load: &[&str], cores: usi
     Ok(())
 }
 
-fn measure(server: &Server, driver: &Driver, scenario: Scenario, runs: usize) -> Outcome {
+fn run_child(server: &Server, driver: &Driver, scenario: Scenario, runs: usize) -> Result<ChildRun, String> {
     let base = scenario.base_url(server.addr);
     let mut command = driver.command(scenario, &base, runs);
     for var in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"] {
@@ -165,10 +194,7 @@ fn measure(server: &Server, driver: &Driver, scenario: Scenario, runs: usize) ->
     }
     command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
     let (conns0, reqs0) = (server.connections(), server.requests());
-    let output = match run_bounded(command) {
-        Ok(output) => output,
-        Err(e) => return Outcome::Failed(e),
-    };
+    let output = run_bounded(command)?;
     let connections = server.connections() - conns0;
     let requests = server.requests() - reqs0;
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -176,32 +202,45 @@ fn measure(server: &Server, driver: &Driver, scenario: Scenario, runs: usize) ->
         let stderr = String::from_utf8_lossy(&output.stderr);
         let tail: Vec<&str> = stderr.lines().rev().take(6).collect();
         let tail: Vec<&str> = tail.into_iter().rev().collect();
-        return Outcome::Failed(format!("{}: {}", output.status, tail.join(" | ")));
+        return Err(format!("{}: {}", output.status, tail.join(" / ")));
     }
-    let Some(line) = stdout.lines().rev().find(|l| l.trim_start().starts_with('{')) else {
-        return Outcome::Failed(format!("no result line in {stdout:?}"));
-    };
-    let value: serde_json::Value = match serde_json::from_str(line) {
-        Ok(v) => v,
-        Err(e) => return Outcome::Failed(format!("bad result line {line:?}: {e}")),
-    };
-    let mut times: Vec<f64> = value["times_ms"]
+    let line = stdout
+        .lines()
+        .rev()
+        .find(|l| l.trim_start().starts_with('{'))
+        .ok_or_else(|| format!("no result line in {stdout:?}"))?;
+    let value: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| format!("bad result line {line:?}: {e}"))?;
+    let times: Vec<f64> = value["times_ms"]
         .as_array()
         .map(|a| a.iter().filter_map(|t| t.as_f64()).collect())
         .unwrap_or_default();
     if times.len() != runs || value["items"].as_u64() != Some(scenario.items() as u64) {
-        return Outcome::Failed(format!("incomplete result {line}"));
+        return Err(format!("incomplete result {line}"));
     }
-    times.sort_by(f64::total_cmp);
-    let median_ms =
-        if runs % 2 == 1 { times[runs / 2] } else { (times[runs / 2 - 1] + times[runs / 2]) / 2.0 };
-    Outcome::Measured(Measured {
-        median_ms,
-        requests_per_run: requests as f64 / (runs + 1) as f64,
+    Ok(ChildRun {
+        times,
+        requests,
         connections,
         hwm_kib: value["hwm_kib"].as_u64().unwrap_or(0),
         import_ms: value["import_ms"].as_f64(),
     })
+}
+
+/// Median of every timed run of every process; the worst process for connections and RSS.
+fn aggregate(done: &[ChildRun], runs_per_child: usize) -> Measured {
+    let mut times: Vec<f64> = done.iter().flat_map(|r| r.times.iter().copied()).collect();
+    times.sort_by(f64::total_cmp);
+    let n = times.len();
+    let median_ms = if n % 2 == 1 { times[n / 2] } else { (times[n / 2 - 1] + times[n / 2]) / 2.0 };
+    let requests: u64 = done.iter().map(|r| r.requests).sum();
+    Measured {
+        median_ms,
+        requests_per_run: requests as f64 / (done.len() * (runs_per_child + 1)) as f64,
+        connections: done.iter().map(|r| r.connections).max().unwrap_or(0),
+        hwm_kib: done.iter().map(|r| r.hwm_kib).max().unwrap_or(0),
+        import_ms: done.iter().filter_map(|r| r.import_ms).collect(),
+    }
 }
 
 /// Runs `command` to completion, killing it (by its own handle) after [`CHILD_TIMEOUT`].
@@ -273,8 +312,11 @@ fn print_report(
     println!(
         "Local server on 127.0.0.1 ({cores} cores, load average {}): {rate:.0} requests/s for a raw keep-alive \
          client ({RAW_REQUESTS} retrieves on one connection), so the server is not the bottleneck. \
-         Median of {} runs after one warm-up; each client runs in its own process.",
+         Median of {} timed runs per client: {} rounds in which every client takes its turn in a fresh \
+         process (one warm-up, then {} timed runs).",
         load.join(" "),
+        options.rounds * options.runs,
+        options.rounds,
         options.runs
     );
     println!();
@@ -354,9 +396,10 @@ fn print_report(
     let mut imports: Vec<f64> = rows
         .iter()
         .filter_map(|(_, _, o)| match o {
-            Outcome::Measured(m) => m.import_ms,
+            Outcome::Measured(m) => Some(m.import_ms.iter().copied()),
             _ => None,
         })
+        .flatten()
         .collect();
     if !imports.is_empty() {
         imports.sort_by(f64::total_cmp);
@@ -378,7 +421,8 @@ fn print_report(
          target for the Rust client at 100,000 items: < 16 MiB."
     );
     println!(
-        "TCP connections: opened during the whole child run (warm-up plus {} runs, one client); target 1.",
+        "TCP connections: the most any one client process opened in its whole life (one client, warm-up plus \
+         {} runs); target 1.",
         options.runs
     );
     match std::fs::metadata(drivers::shared_library()) {
