@@ -5,185 +5,20 @@
 //! (`c++ -x c++ -Wall -Wextra -Werror`), each linked against the shared library (with an rpath)
 //! and against the static library (`-lpthread -ldl -lm`). The libraries are built first with
 //! `cargo build -p telnyx-messaging-ffi` in this test's profile and target directory, so the test
-//! works on a fresh checkout.
+//! works on a fresh checkout (see the shared module `c_support`).
 //!
 //! With `TELNYX_VALGRIND=1` the C build linked against the shared library runs under
 //! `valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1`, and
 //! the thread program makes fewer calls (8 threads x 25 instead of 8 x 1000) to keep it quick.
 
-use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::OnceLock;
-use std::time::Instant;
+mod c_support;
 
+use std::net::TcpListener;
+
+use c_support::{compile, manifest_dir, program, run, Build, BUILDS};
 use mockito::{Matcher, Mock, Server, ServerGuard};
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
-
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn valgrind() -> bool {
-    std::env::var("TELNYX_VALGRIND").is_ok_and(|v| v == "1")
-}
-
-/// The directory holding `libtelnyx_messaging_ffi.{so,a}` of this test's profile, built once.
-fn lib_dir() -> &'static Path {
-    static DIR: OnceLock<PathBuf> = OnceLock::new();
-    DIR.get_or_init(|| {
-        // This test runs as <target>/<profile>/deps/c_programs-<hash>.
-        let exe = std::env::current_exe().expect("current_exe");
-        let profile_dir = exe.parent().and_then(Path::parent).expect("<target>/<profile>").to_path_buf();
-        let target_dir = profile_dir.parent().expect("<target>");
-        let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-        cargo
-            .args(["build", "-p", "telnyx-messaging-ffi", "--lib", "--manifest-path"])
-            .arg(manifest_dir().join("Cargo.toml"));
-        // Drop what `cargo test` set for this process (CARGO_PKG_*, CARGO_MANIFEST_DIR, ...), so
-        // that the build sees the same environment as a `cargo build` from a shell and reuses it.
-        for (name, _) in std::env::vars_os() {
-            let name = name.to_string_lossy();
-            let keep = [
-                "CARGO_HOME",
-                "CARGO_BUILD_",
-                "CARGO_NET_",
-                "CARGO_REGISTR",
-                "CARGO_PROFILE_",
-                "CARGO_HTTP_",
-            ]
-            .iter()
-            .any(|prefix| name.starts_with(prefix));
-            if (name.starts_with("CARGO_") && !keep) || name == "OUT_DIR" {
-                cargo.env_remove(&*name);
-            }
-        }
-        cargo.env("CARGO_TARGET_DIR", target_dir);
-        match profile_dir.file_name().and_then(|n| n.to_str()) {
-            Some("debug") => {}
-            Some("release") => {
-                cargo.arg("--release");
-            }
-            Some(other) => {
-                cargo.args(["--profile", other]);
-            }
-            None => panic!("unexpected test location {}", exe.display()),
-        }
-        let status = cargo.status().expect("run cargo build");
-        assert!(status.success(), "cargo build -p telnyx-messaging-ffi failed");
-        for lib in ["libtelnyx_messaging_ffi.so", "libtelnyx_messaging_ffi.a"] {
-            assert!(profile_dir.join(lib).exists(), "{lib} not found in {}", profile_dir.display());
-        }
-        profile_dir
-    })
-}
-
-/// How a program is compiled and linked.
-#[derive(Clone, Copy, Debug)]
-struct Build {
-    name: &'static str,
-    cxx: bool,
-    shared: bool,
-}
-
-const BUILDS: [Build; 4] = [
-    Build { name: "c-shared", cxx: false, shared: true },
-    Build { name: "c-static", cxx: false, shared: false },
-    Build { name: "cxx-shared", cxx: true, shared: true },
-    Build { name: "cxx-static", cxx: true, shared: false },
-];
-
-impl Build {
-    /// The build that valgrind checks.
-    fn under_valgrind(self) -> bool {
-        valgrind() && !self.cxx && self.shared
-    }
-}
-
-/// Compiles `source` (with `ffi/tests/c` and `include` on the include path) and returns the
-/// executable.
-fn compile(source: &Path, build: Build) -> PathBuf {
-    let lib = lib_dir();
-    let out_dir = lib.join("c-tests").join(build.name);
-    std::fs::create_dir_all(&out_dir).unwrap();
-    let exe = out_dir.join(source.file_stem().unwrap());
-    let mut cc = if build.cxx {
-        let mut cc = Command::new("c++");
-        cc.args(["-x", "c++", "-Wall", "-Wextra", "-Werror"]);
-        cc
-    } else {
-        let mut cc = Command::new("cc");
-        cc.args(["-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic"]);
-        cc
-    };
-    cc.arg("-g")
-        .arg("-I")
-        .arg(manifest_dir().join("../include"))
-        .arg("-I")
-        .arg(manifest_dir().join("tests/c"));
-    cc.arg(source).arg("-o").arg(&exe);
-    if build.cxx {
-        cc.args(["-x", "none"]); // what follows is not C++ source
-    }
-    if build.shared {
-        cc.arg("-L").arg(lib).arg("-ltelnyx_messaging_ffi").arg(format!("-Wl,-rpath,{}", lib.display()));
-        cc.arg("-lpthread");
-    } else {
-        cc.arg(lib.join("libtelnyx_messaging_ffi.a")).args(["-lpthread", "-ldl", "-lm"]);
-    }
-    let output = cc.output().expect("run the C compiler");
-    assert!(
-        output.status.success(),
-        "{} build of {} failed:\n{:?}\n{}",
-        build.name,
-        source.display(),
-        cc,
-        String::from_utf8_lossy(&output.stderr)
-    );
-    exe
-}
-
-/// Runs `exe` with `args` (under valgrind for the valgrind build) and fails on a non-zero exit.
-fn run(exe: &Path, args: &[String], env: &[(&str, String)], build: Build) {
-    let mut cmd = if build.under_valgrind() {
-        let mut cmd = Command::new("valgrind");
-        cmd.args([
-            "--quiet",
-            "--leak-check=full",
-            "--errors-for-leak-kinds=definite,indirect",
-            "--error-exitcode=1",
-        ]);
-        cmd.arg(exe);
-        cmd
-    } else {
-        Command::new(exe)
-    };
-    cmd.args(args).env_remove("TELNYX_API_KEY").env_remove("TELNYX_BASE_URL").env("NO_PROXY", "*");
-    for var in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"] {
-        cmd.env_remove(var);
-    }
-    cmd.envs(env.iter().map(|(k, v)| (k, v)));
-    let started = Instant::now();
-    let output = cmd.output().unwrap_or_else(|e| {
-        let hint = if build.under_valgrind() { " (TELNYX_VALGRIND=1 needs valgrind installed)" } else { "" };
-        panic!("could not run {}: {e}{hint}", exe.display())
-    });
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    println!("[{} {:?}] {}{}", build.name, started.elapsed(), stdout, stderr);
-    assert!(
-        output.status.success(),
-        "{} ({}) failed with {}:\n{stdout}\n{stderr}",
-        exe.display(),
-        build.name,
-        output.status
-    );
-}
-
-fn program(name: &str) -> PathBuf {
-    manifest_dir().join("tests/c").join(name)
-}
 
 /// Builds `source` every way and runs it against a fresh server set up by `mocks` for each
 /// build, then checks every expectation of the server.
