@@ -113,7 +113,8 @@ pub struct telnyx_error {
     errors_json: CString,
     retry_after_ms: Option<i64>,
     request_id: Option<String>,
-    rate_limit: Option<RateLimit>,
+    // Boxed: most errors have none, and it keeps `Result<_, telnyx_error>` small.
+    rate_limit: Option<Box<RateLimit>>,
 }
 
 /// The JSON of `telnyx_error_to_json`, in the contract's key order.
@@ -126,7 +127,7 @@ struct ErrorJson<'a> {
     errors: &'a [ApiErrorDetail],
     retry_after_ms: Option<i64>,
     request_id: Option<&'a str>,
-    rate_limit: Option<RateLimit>,
+    rate_limit: Option<&'a RateLimit>,
 }
 
 impl telnyx_error {
@@ -172,7 +173,7 @@ impl telnyx_error {
             errors: &self.errors,
             retry_after_ms: self.retry_after_ms,
             request_id: self.request_id.as_deref(),
-            rate_limit: self.rate_limit,
+            rate_limit: self.rate_limit.as_deref(),
         };
         to_json(&json).unwrap_or_else(|e| e.message)
     }
@@ -191,7 +192,7 @@ impl From<Error> for telnyx_error {
             errors_json: cstring(errors_json),
             retry_after_ms: error.retry_after().map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX)),
             request_id: api.and_then(|api| api.request_id.clone()),
-            rate_limit: api.map(|api| api.rate_limit),
+            rate_limit: api.map(|api| Box::new(api.rate_limit)),
         }
     }
 }

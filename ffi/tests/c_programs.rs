@@ -218,7 +218,9 @@ fn errors() {
                     r#"{"errors": [{"code": "10015", "title": "Invalid name", "detail": "too long",
                         "source": {"pointer": "/name"}}]}"#,
                 )
-                .with_header("x-request-id", "req-400"),
+                .with_header("x-request-id", "req-400")
+                .with_header("x-ratelimit-limit", "100")
+                .with_header("x-ratelimit-remaining", "99"),
                 mock(s, "GET", "/messaging_profiles/s404", 404, "<html>Not Found</html>")
                     .with_header("content-type", "text/html"),
                 mock(s, "GET", "/messaging_profiles/s429", 429, &detail("10011"))

@@ -190,7 +190,7 @@ static void error_accessors(void) {
   json = telnyx_error_to_json(e);
   CHECK(contains(json, "{\"kind\":1,\"kind_name\":\"invalid_argument\",\"status\":null,\"message\":\"invalid "
                        "argument: options_json: wrong JSON type or field: unknown field `bogus`"));
-  CHECK(contains(json, "\"errors\":[],\"retry_after_ms\":null,\"request_id\":null}"));
+  CHECK(contains(json, "\"errors\":[],\"retry_after_ms\":null,\"request_id\":null,\"rate_limit\":null}"));
   telnyx_string_free(json);
   /* Two errors at once are independent objects. */
   {

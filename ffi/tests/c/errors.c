@@ -40,7 +40,8 @@ static void statuses(const char *base_url) {
     json = telnyx_error_to_json(e);
     CHECK(contains(json, "{\"kind\":5,\"kind_name\":\"bad_request\",\"status\":400,\"message\":\"API error 400"));
     CHECK(contains(json, "\"errors\":[{\"code\":\"10015\",\"title\":\"Invalid name\""));
-    CHECK(contains(json, "\"retry_after_ms\":null,\"request_id\":\"req-400\"}"));
+    CHECK(contains(json, "\"retry_after_ms\":null,\"request_id\":\"req-400\","
+                         "\"rate_limit\":{\"limit\":100,\"remaining\":99,\"reset\":null}}"));
     telnyx_string_free(json);
     telnyx_error_free(e);
   }
@@ -54,7 +55,8 @@ static void statuses(const char *base_url) {
     CHECK(strcmp(telnyx_error_errors_json(e), "[]") == 0);
     json = telnyx_error_to_json(e);
     CHECK(contains(json, "\"kind\":8,\"kind_name\":\"not_found\",\"status\":404"));
-    CHECK(contains(json, "\"errors\":[],\"retry_after_ms\":null,\"request_id\":null}"));
+    CHECK(contains(json, "\"errors\":[],\"retry_after_ms\":null,\"request_id\":null,"
+                         "\"rate_limit\":{\"limit\":null,\"remaining\":null,\"reset\":null}}"));
     telnyx_string_free(json);
     telnyx_error_free(e);
   }
