@@ -91,6 +91,13 @@ pub fn vm_hwm_kib() -> u64 {
         .unwrap_or(0)
 }
 
+/// CPU time of this thread so far (user and system, from `/proc/thread-self/schedstat`), in ns:
+/// a diagnostic that machine load disturbs less than wall time.
+fn thread_cpu_ns() -> u64 {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
+    stat.split_whitespace().next().and_then(|v| v.parse().ok()).unwrap_or(0)
+}
+
 /// `bench --child <rust|floor> <scenario> <base_url> <runs>`: one warm-up, then `runs` timed
 /// runs, all on one client; prints the result line.
 pub fn main(args: &[String]) -> Result<(), String> {
@@ -116,18 +123,22 @@ pub fn main(args: &[String]) -> Result<(), String> {
         other => return Err(format!("unknown client {other}")),
     };
     let mut times = Vec::with_capacity(runs);
+    let mut cpu = Vec::with_capacity(runs);
     for i in 0..=runs {
+        let cpu_started = thread_cpu_ns();
         let started = Instant::now();
         let items = run()?;
         let elapsed = started.elapsed();
+        let cpu_ns = thread_cpu_ns().saturating_sub(cpu_started);
         if items != scenario.items() {
             return Err(format!("{} saw {items} items, expected {}", scenario.arg(), scenario.items()));
         }
         if i > 0 {
             times.push(elapsed.as_secs_f64() * 1000.0);
+            cpu.push(cpu_ns as f64 / 1e6);
         }
     }
-    let line = json!({"times_ms": times, "items": scenario.items(), "hwm_kib": vm_hwm_kib()});
+    let line = json!({"times_ms": times, "cpu_ms": cpu, "items": scenario.items(), "hwm_kib": vm_hwm_kib()});
     println!("{line}");
     Ok(())
 }

@@ -98,6 +98,8 @@ struct Measured {
     connections: u64,
     hwm_kib: u64,
     import_ms: Vec<f64>,
+    /// Median CPU time of the client thread per run (Rust client and floor only).
+    cpu_ms: Option<f64>,
 }
 
 /// What one client process reported.
@@ -107,6 +109,8 @@ struct ChildRun {
     connections: u64,
     hwm_kib: u64,
     import_ms: Option<f64>,
+    /// CPU time of the client thread per run (Rust client and floor only).
+    cpu_ms: Vec<f64>,
 }
 
 enum Outcome {
@@ -155,8 +159,16 @@ fn run_with_server(options: &Options, server: &Server, load: &[&str], cores: usi
                 let (Ok(driver), Ok(done)) = (driver, acc.as_mut()) else { continue };
                 match run_child(server, driver, scenario, options.runs) {
                     Ok(run) => {
+                        let cpu = if run.cpu_ms.is_empty() {
+                            String::new()
+                        } else {
+                            format!(
+                                "  (client thread CPU {:.1} ms)",
+                                run.cpu_ms.iter().sum::<f64>() / run.cpu_ms.len() as f64
+                            )
+                        };
                         eprintln!(
-                            "bench: {:<32} {:<22} {:>10.1} ms  {} conn  {:.1} MiB",
+                            "bench: {:<32} {:<22} {:>10.1} ms  {} conn  {:.1} MiB{cpu}",
                             scenario.title(),
                             lang.name(),
                             run.times.iter().sum::<f64>() / run.times.len() as f64,
@@ -224,7 +236,21 @@ fn run_child(server: &Server, driver: &Driver, scenario: Scenario, runs: usize) 
         connections,
         hwm_kib: value["hwm_kib"].as_u64().unwrap_or(0),
         import_ms: value["import_ms"].as_f64(),
+        cpu_ms: value["cpu_ms"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|t| t.as_f64()).collect())
+            .unwrap_or_default(),
     })
+}
+
+fn median(mut values: Vec<f64>) -> Option<f64> {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(values[n / 2]),
+        _ => Some((values[n / 2 - 1] + values[n / 2]) / 2.0),
+    }
 }
 
 /// Median of every timed run of every process; the worst process for connections and RSS.
@@ -240,6 +266,7 @@ fn aggregate(done: &[ChildRun], runs_per_child: usize) -> Measured {
         connections: done.iter().map(|r| r.connections).max().unwrap_or(0),
         hwm_kib: done.iter().map(|r| r.hwm_kib).max().unwrap_or(0),
         import_ms: done.iter().filter_map(|r| r.import_ms).collect(),
+        cpu_ms: median(done.iter().flat_map(|r| r.cpu_ms.iter().copied()).collect()),
     }
 }
 
@@ -411,6 +438,22 @@ fn print_report(
             imports[0],
             imports[imports.len() - 1],
             verdict(median < 50.0)
+        );
+    }
+    let cpu: Vec<String> = options
+        .scenarios
+        .iter()
+        .filter_map(|&scenario| {
+            let rust = find(scenario, Lang::Rust)?.cpu_ms?;
+            let floor = find(scenario, Lang::Floor)?.cpu_ms?;
+            Some(format!("{} {rust:.1} / {floor:.1} ms = {:.2}x", scenario.arg(), rust / floor))
+        })
+        .collect();
+    if !cpu.is_empty() {
+        println!(
+            "CPU time of the client thread per run, Rust client / floor (medians; less disturbed by machine load \
+             than wall time): {}.",
+            cpu.join("; ")
         );
     }
     for (lang, why) in skipped {
