@@ -361,7 +361,7 @@ func callInto[T any](c *Client, ctx context.Context, what string, f callFunc) (*
 		return nil, err
 	}
 	v := new(T)
-	if err := json.Unmarshal(b, v); err != nil {
+	if err := decodeJSON(b, v); err != nil {
 		return nil, decodeError(what, err)
 	}
 	return v, nil

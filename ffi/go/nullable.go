@@ -62,12 +62,14 @@ func (n *Nullable[T]) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	v := zero
-	if err := json.Unmarshal(b, &v); err != nil {
+	if err := decodeJSON(b, &v); err != nil {
 		return err
 	}
 	*n = Nullable[T]{Set: true, Value: v}
 	return nil
 }
+
+func (*Nullable[T]) isNullable() {}
 
 // Ptr returns a pointer to v, for optional fields: Ptr(true), Ptr("name").
 func Ptr[T any](v T) *T {

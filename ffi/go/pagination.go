@@ -7,7 +7,6 @@ import "C"
 
 import (
 	"context"
-	"encoding/json"
 	"iter"
 	"runtime"
 )
@@ -79,7 +78,7 @@ func pages[T any](c *Client, ctx context.Context, what string, f iterFunc) iter.
 				return
 			}
 			page := new(Page[T])
-			if err := json.Unmarshal(takeString(out), page); err != nil {
+			if err := decodeJSON(takeString(out), page); err != nil {
 				yield(nil, decodeError(what, err))
 				return
 			}
