@@ -692,8 +692,8 @@ char *telnyx_error_to_json(const telnyx_error *e);
 void telnyx_error_free(telnyx_error *e);
 
 /**
- * Fetches the next page and writes it to `*out_page_json` as `{"data": [...], "meta": {...}}`
- * (`meta` left out when the server sent none). When the list is exhausted it returns NULL and
+ * Fetches the next page and writes it to `*out_page_json`: the JSON text the server sent,
+ * `{"data": [...], "meta": {...}}`, once it is known to decode. When the list is exhausted it returns NULL and
  * leaves `*out_page_json` NULL; so do all later calls.
  *
  * The iterator asks for page n + 1 while the server reports `page_number < total_pages`, keeps
@@ -709,7 +709,8 @@ void telnyx_error_free(telnyx_error *e);
  * `it` is NULL or a live iterator from this library that no other thread is using;
  * `out_page_json` is NULL or valid for writing one pointer.
  */
-telnyx_error *telnyx_page_iter_next(telnyx_page_iter *it, char **out_page_json);
+telnyx_error *telnyx_page_iter_next(telnyx_page_iter *it,
+                                    char **out_page_json);
 
 /**
  * Frees `it`. `telnyx_page_iter_free(NULL)` does nothing.

@@ -95,11 +95,10 @@ impl Client {
         &self.transport.base_url
     }
 
-    /// Sends `req` and decodes its body as `T`, wrapped as the response mode `M` asks.
+    /// Sends `req` and decodes its body as `T`, in the form the response mode `M` asks for.
     pub(crate) fn call<T: DeserializeOwned, M: ResponseMode>(&self, req: Request) -> Result<M::Output<T>> {
-        let (body, meta) = self.transport.send(&req, self.options.as_deref())?;
-        let value = transport::decode(meta.status, &body)?;
-        Ok(M::wrap(value, meta))
+        let (body, meta) = self.send(&req)?;
+        M::output::<T>(body, meta, Envelope::None)
     }
 
     /// Like [`Client::call`] for bodies wrapped as `{"data": ...}`.
@@ -107,13 +106,13 @@ impl Client {
         &self,
         req: Request,
     ) -> Result<M::Output<T>> {
-        #[derive(serde::Deserialize)]
-        struct Data<T> {
-            data: T,
-        }
-        let (body, meta) = self.transport.send(&req, self.options.as_deref())?;
-        let value: Data<T> = transport::decode(meta.status, &body)?;
-        Ok(M::wrap(value.data, meta))
+        let (body, meta) = self.send(&req)?;
+        M::output::<T>(body, meta, Envelope::Data)
+    }
+
+    /// Sends `req` with this client's options; the body of a 2xx response.
+    pub(crate) fn send(&self, req: &Request) -> Result<(Vec<u8>, ResponseMeta)> {
+        self.transport.send(req, self.options.as_deref())
     }
 }
 
@@ -131,19 +130,36 @@ impl fmt::Debug for Client {
     }
 }
 
-/// How a resource handle returns results: [`Parsed`] (just the value, the default) or
-/// [`WithResponse`] (the value and the response's [`ResponseMeta`]).
+/// How a resource handle returns results: [`Parsed`] (just the value, the default),
+/// [`WithResponse`] (the value and the response's [`ResponseMeta`]) or [`RawJson`] (the JSON
+/// text exactly as the server sent it, after checking that it decodes).
 pub trait ResponseMode: sealed::Sealed {
     /// What a call returns for a decoded value `T`.
     type Output<T>;
-    /// Wraps a decoded value.
-    fn wrap<T>(value: T, meta: ResponseMeta) -> Self::Output<T>;
+    /// Builds the output from the body of a 2xx response.
+    #[doc(hidden)]
+    fn output<T: DeserializeOwned>(
+        body: Vec<u8>,
+        meta: ResponseMeta,
+        envelope: Envelope,
+    ) -> Result<Self::Output<T>>;
+}
+
+/// Where the result sits in a response body.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Envelope {
+    /// The whole body (lists: `{"data": [...], "meta": {...}}`; the autoresp delete's string).
+    None,
+    /// The body's `data` member (single resources).
+    Data,
 }
 
 mod sealed {
     pub trait Sealed {}
     impl Sealed for super::Parsed {}
     impl Sealed for super::WithResponse {}
+    impl Sealed for super::RawJson {}
 }
 
 /// Calls return the decoded value.
@@ -153,6 +169,13 @@ pub struct Parsed;
 /// Calls return a [`Response`]: the decoded value and the response metadata.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct WithResponse;
+
+/// Calls return the result's JSON text exactly as the server sent it (a single resource's `data`
+/// member, a list's whole body), after checking that it decodes as the model, so a malformed
+/// answer is still an [`Error::Decode`]. For proxies, caches and language bindings that want the
+/// server's own text (its key order, number formatting and unknown members).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RawJson;
 
 /// A decoded value with the metadata of the response it came from.
 #[derive(Debug, Clone)]
@@ -166,15 +189,26 @@ pub struct Response<T> {
 
 impl ResponseMode for Parsed {
     type Output<T> = T;
-    fn wrap<T>(value: T, _: ResponseMeta) -> T {
-        value
+    fn output<T: DeserializeOwned>(body: Vec<u8>, meta: ResponseMeta, envelope: Envelope) -> Result<T> {
+        transport::decode_result(meta.status, &body, envelope)
     }
 }
 
 impl ResponseMode for WithResponse {
     type Output<T> = Response<T>;
-    fn wrap<T>(value: T, meta: ResponseMeta) -> Response<T> {
-        Response { data: value, meta }
+    fn output<T: DeserializeOwned>(
+        body: Vec<u8>,
+        meta: ResponseMeta,
+        envelope: Envelope,
+    ) -> Result<Response<T>> {
+        Ok(Response { data: transport::decode_result(meta.status, &body, envelope)?, meta })
+    }
+}
+
+impl ResponseMode for RawJson {
+    type Output<T> = String;
+    fn output<T: DeserializeOwned>(body: Vec<u8>, meta: ResponseMeta, envelope: Envelope) -> Result<String> {
+        transport::raw_result::<T>(meta.status, body, envelope)
     }
 }
 

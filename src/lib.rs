@@ -31,8 +31,8 @@ mod secret;
 mod transport;
 
 pub use client::{
-    Client, ClientBuilder, Parsed, ProxyChoice, Response, ResponseMode, WithResponse, DEFAULT_BASE_URL,
-    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT, DEFAULT_TIMEOUT,
+    Client, ClientBuilder, Parsed, ProxyChoice, RawJson, Response, ResponseMode, WithResponse,
+    DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT, DEFAULT_TIMEOUT,
 };
 pub use error::{ApiError, ApiErrorDetail, ApiErrorSource, Error, RateLimit};
 pub use nullable::Nullable;

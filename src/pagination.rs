@@ -5,9 +5,9 @@ use std::marker::PhantomData;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::client::{Client, Parsed};
+use crate::client::{Client, Envelope};
 use crate::error::Error;
-use crate::transport::Request;
+use crate::transport::{decode_result, raw_text, Request};
 use crate::Result;
 
 /// Largest page size the API accepts.
@@ -107,22 +107,39 @@ impl<T: DeserializeOwned> PageIter<T> {
     }
 }
 
-impl<T: DeserializeOwned> Iterator for PageIter<T> {
-    type Item = Result<Page<T>>;
+/// A fetched page with the body and status it came from.
+struct Fetched<T> {
+    page: Page<T>,
+    body: Vec<u8>,
+    status: u16,
+}
 
-    fn next(&mut self) -> Option<Self::Item> {
+impl<T: DeserializeOwned> PageIter<T> {
+    /// The next page as the JSON text the server sent (`{"data": [...], "meta": {...}}`), after
+    /// checking that it decodes; the same stopping rules as [`Iterator::next`].
+    pub fn next_raw_json(&mut self) -> Option<Result<String>> {
+        self.advance().map(|fetched| fetched.and_then(|f| raw_text(f.status, f.body)))
+    }
+
+    /// Fetches the next page: the decoded page and the body it came from.
+    fn advance(&mut self) -> Option<Result<Fetched<T>>> {
         let number = self.next.take()?;
         let mut req = match &mut self.request {
             Ok(req) => req.clone(),
             Err(e) => return e.take().map(Err),
         };
         req.set_query("page[number]", number.to_string());
-        let page = match self.client.call::<Page<T>, Parsed>(req) {
-            Ok(page) => page,
+        let fetched = self.client.send(&req).and_then(|(body, meta)| {
+            let page: Page<T> = decode_result(meta.status, &body, Envelope::None)?;
+            Ok(Fetched { page, body, status: meta.status })
+        });
+        let fetched = match fetched {
+            Ok(fetched) => fetched,
             Err(e) => return Some(Err(e)),
         };
+        let page = &fetched.page;
         let Some(meta) = &page.meta else {
-            return (!page.data.is_empty()).then_some(Ok(page));
+            return (!page.data.is_empty()).then_some(Ok(fetched));
         };
         if meta.page_number != number {
             return Some(Err(Error::UnexpectedPage { requested: number, received: meta.page_number }));
@@ -133,7 +150,15 @@ impl<T: DeserializeOwned> Iterator for PageIter<T> {
         if meta.page_number < meta.total_pages {
             self.next = Some(number + 1);
         }
-        Some(Ok(page))
+        Some(Ok(fetched))
+    }
+}
+
+impl<T: DeserializeOwned> Iterator for PageIter<T> {
+    type Item = Result<Page<T>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.advance().map(|fetched| fetched.map(|f| f.page))
     }
 }
 

@@ -423,3 +423,44 @@ fn query_values_are_percent_encoded_too() {
     client(&server).short_codes().list(&params).unwrap();
     mock.assert();
 }
+
+#[test]
+fn raw_json_returns_the_servers_own_text_once_it_decodes() {
+    // Key order, spacing, `2` (not `2.0`), nulls and unknown members exactly as sent.
+    let data = r#"{ "name": "n", "id": "p1", "webhook_url": null, "number_pool_settings": {"long_code_weight": 2,
+        "toll_free_weight": 1e1, "skip_unhealthy": true}, "brand_new": [1, "two"] }"#;
+    let mut server = Server::new();
+    let one = server
+        .mock("GET", "/messaging_profiles/p1")
+        .with_body(format!(r#"{{"data": {data}, "url": "ignored"}}"#))
+        .create();
+    let list_body = r#"{"data": [{"short_code": "12345", "messaging_profile_id": null}],
+        "meta": {"total_pages": 1, "page_number": 1, "page_size": 20, "total_results": 1}}"#;
+    let list = server
+        .mock("GET", "/short_codes")
+        .match_query(mockito::Matcher::Any)
+        .with_body(list_body)
+        .expect(2)
+        .create();
+    let client = client(&server);
+
+    assert_eq!(client.messaging_profiles().raw_json().retrieve("p1").unwrap(), data);
+    assert_eq!(client.short_codes().raw_json().list(&ListShortCodesParams::new()).unwrap(), list_body);
+    let mut pages = client.short_codes().list_all(&ListShortCodesParams::new()).pages();
+    assert_eq!(pages.next_raw_json().unwrap().unwrap(), list_body);
+    assert!(pages.next_raw_json().is_none(), "the only page was the last");
+    one.assert();
+    list.assert();
+}
+
+#[test]
+fn raw_json_still_reports_a_body_that_does_not_decode() {
+    let (client, _server, mock) = serve(
+        &format!("/messaging_profiles/{PROFILE_ID}"),
+        &json!({"data": {"enabled": "yes", "v1_secret": V1_SECRET}}),
+    );
+    let err = client.messaging_profiles().raw_json().retrieve(PROFILE_ID).unwrap_err();
+    assert!(matches!(err, telnyx_messaging::Error::Decode { status: 200, .. }), "{err:?}");
+    assert!(!format!("{err:?}{err}").contains(V1_SECRET));
+    mock.assert();
+}

@@ -15,7 +15,8 @@
  *   TELNYX_API_KEY=KEY... [TELNYX_BASE_URL=http://127.0.0.1:4010] ./profiles
  *
  * Every fallible call returns NULL or a telnyx_error that the caller frees; result strings are
- * JSON owned by the caller and freed with telnyx_string_free.
+ * the JSON text the server sent (checked to decode), owned by the caller and freed with
+ * telnyx_string_free.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,12 +40,17 @@ static int failed(telnyx_error *e, const char *what) {
 }
 
 /* Copies the value of the first "id" member of `json` into `id` (a minimal reader: use a JSON
- * library in real code). */
+ * library in real code). Results are the JSON text as the server sent it, so whitespace may
+ * surround the colon. */
 static int first_id(const char *json, char *id, size_t size) {
-  const char *start = strstr(json, "\"id\":\"");
+  const char *start = strstr(json, "\"id\"");
   const char *end;
   if (start == NULL) return 0;
-  start += strlen("\"id\":\"");
+  start += strlen("\"id\"");
+  start += strspn(start, " \t\r\n");
+  if (*start++ != ':') return 0;
+  start += strspn(start, " \t\r\n");
+  if (*start++ != '"') return 0;
   end = strchr(start, '"');
   if (end == NULL || (size_t)(end - start) >= size) return 0;
   memcpy(id, start, (size_t)(end - start));

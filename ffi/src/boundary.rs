@@ -51,16 +51,17 @@ pub(crate) unsafe fn guard<O>(
     Box::into_raw(Box::new(error))
 }
 
-/// [`guard`] for functions whose result is a JSON string written to `out_json`.
+/// [`guard`] for functions whose result is JSON text (the server's own, from the Rust API's
+/// `raw_json()` calls) written to `out_json`.
 ///
 /// # Safety
 /// `out_json` is NULL or valid for writing one pointer.
-pub(crate) unsafe fn json_out<T: Serialize>(
+pub(crate) unsafe fn json_out(
     out_json: *mut *mut c_char,
-    f: impl FnOnce() -> Outcome<T>,
+    f: impl FnOnce() -> Outcome<String>,
 ) -> *mut telnyx_error {
     // SAFETY: forwarded contract.
-    unsafe { guard(out_json, "out_json", || Ok(to_json(&f()?)?.into_raw())) }
+    unsafe { guard(out_json, "out_json", || Ok(cstring(f()?).into_raw())) }
 }
 
 /// [`guard`] for the `list_all` functions: turns the item iterator into a page iterator handle.
@@ -72,7 +73,7 @@ pub(crate) unsafe fn iter_out<T>(
     f: impl FnOnce() -> Outcome<ItemIter<T>>,
 ) -> *mut telnyx_error
 where
-    T: DeserializeOwned + Serialize + 'static,
+    T: DeserializeOwned + 'static,
 {
     // SAFETY: forwarded contract.
     unsafe { guard(out, "out", || Ok(telnyx_page_iter::new(f()?.pages()))) }
@@ -159,7 +160,7 @@ mod tests {
     fn a_panic_becomes_a_panic_error() {
         let mut out: *mut c_char = ptr::dangling_mut();
         // SAFETY: `out` is a valid local.
-        let e = unsafe { json_out::<u8>(&mut out, || panic!("boom")) };
+        let e = unsafe { json_out(&mut out, || panic!("boom")) };
         assert!(out.is_null());
         // SAFETY: `e` is a live error, freed once.
         unsafe {

@@ -41,7 +41,7 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_list(
     unsafe {
         json_out(out_json, || {
             let params: ListMessagingProfilesParams = opt_json_arg(params_json, "params_json")?;
-            Ok(client_arg(c)?.messaging_profiles().list(&params)?)
+            Ok(client_arg(c)?.messaging_profiles().raw_json().list(&params)?)
         })
     }
 }
@@ -68,7 +68,7 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_list_all(
     unsafe {
         iter_out(out, || {
             let params: ListMessagingProfilesParams = opt_json_arg(params_json, "params_json")?;
-            Ok(client_arg(c)?.messaging_profiles().list_all(&params))
+            Ok(client_arg(c)?.messaging_profiles().raw_json().list_all(&params))
         })
     }
 }
@@ -93,7 +93,7 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_create(
     unsafe {
         json_out(out_json, || {
             let body: CreateMessagingProfileParams = json_arg(body_json, "body_json")?;
-            Ok(client_arg(c)?.messaging_profiles().create(&body)?)
+            Ok(client_arg(c)?.messaging_profiles().raw_json().create(&body)?)
         })
     }
 }
@@ -114,7 +114,11 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_retrieve(
     out_json: *mut *mut c_char,
 ) -> *mut telnyx_error {
     // SAFETY: forwarded contract.
-    unsafe { json_out(out_json, || Ok(client_arg(c)?.messaging_profiles().retrieve(str_arg(id, "id")?)?)) }
+    unsafe {
+        json_out(out_json, || {
+            Ok(client_arg(c)?.messaging_profiles().raw_json().retrieve(str_arg(id, "id")?)?)
+        })
+    }
 }
 
 /// `PATCH /messaging_profiles/{id}`. `body_json` (required): the fields to change, with the
@@ -140,7 +144,7 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_update(
     unsafe {
         json_out(out_json, || {
             let body: UpdateMessagingProfileParams = json_arg(body_json, "body_json")?;
-            Ok(client_arg(c)?.messaging_profiles().update(str_arg(id, "id")?, &body)?)
+            Ok(client_arg(c)?.messaging_profiles().raw_json().update(str_arg(id, "id")?, &body)?)
         })
     }
 }
@@ -161,7 +165,11 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_delete(
     out_json: *mut *mut c_char,
 ) -> *mut telnyx_error {
     // SAFETY: forwarded contract.
-    unsafe { json_out(out_json, || Ok(client_arg(c)?.messaging_profiles().delete(str_arg(id, "id")?)?)) }
+    unsafe {
+        json_out(out_json, || {
+            Ok(client_arg(c)?.messaging_profiles().raw_json().delete(str_arg(id, "id")?)?)
+        })
+    }
 }
 
 /// `POST /messaging_profiles/{id}/actions/regenerate_secret`. `*out_json`: the profile with its
@@ -183,7 +191,7 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_regenerate_secret(
     // SAFETY: forwarded contract.
     unsafe {
         json_out(out_json, || {
-            Ok(client_arg(c)?.messaging_profiles().regenerate_secret(str_arg(id, "id")?)?)
+            Ok(client_arg(c)?.messaging_profiles().raw_json().regenerate_secret(str_arg(id, "id")?)?)
         })
     }
 }
@@ -210,7 +218,10 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_list_phone_numbers(
     unsafe {
         json_out(out_json, || {
             let page: PageParams = opt_json_arg(page_json, "page_json")?;
-            Ok(client_arg(c)?.messaging_profiles().list_phone_numbers(str_arg(id, "id")?, &page)?)
+            Ok(client_arg(c)?
+                .messaging_profiles()
+                .raw_json()
+                .list_phone_numbers(str_arg(id, "id")?, &page)?)
         })
     }
 }
@@ -236,7 +247,10 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_list_all_phone_numbers(
     unsafe {
         iter_out(out, || {
             let page: PageParams = opt_json_arg(page_json, "page_json")?;
-            Ok(client_arg(c)?.messaging_profiles().list_all_phone_numbers(str_arg(id, "id")?, &page))
+            Ok(client_arg(c)?
+                .messaging_profiles()
+                .raw_json()
+                .list_all_phone_numbers(str_arg(id, "id")?, &page))
         })
     }
 }
@@ -262,7 +276,7 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_list_short_codes(
     unsafe {
         json_out(out_json, || {
             let page: PageParams = opt_json_arg(page_json, "page_json")?;
-            Ok(client_arg(c)?.messaging_profiles().list_short_codes(str_arg(id, "id")?, &page)?)
+            Ok(client_arg(c)?.messaging_profiles().raw_json().list_short_codes(str_arg(id, "id")?, &page)?)
         })
     }
 }
@@ -288,7 +302,7 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_list_all_short_codes(
     unsafe {
         iter_out(out, || {
             let page: PageParams = opt_json_arg(page_json, "page_json")?;
-            Ok(client_arg(c)?.messaging_profiles().list_all_short_codes(str_arg(id, "id")?, &page))
+            Ok(client_arg(c)?.messaging_profiles().raw_json().list_all_short_codes(str_arg(id, "id")?, &page))
         })
     }
 }
@@ -314,7 +328,10 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_list_alphanumeric_sender_ids(
     unsafe {
         json_out(out_json, || {
             let page: PageParams = opt_json_arg(page_json, "page_json")?;
-            Ok(client_arg(c)?.messaging_profiles().list_alphanumeric_sender_ids(str_arg(id, "id")?, &page)?)
+            Ok(client_arg(c)?
+                .messaging_profiles()
+                .raw_json()
+                .list_alphanumeric_sender_ids(str_arg(id, "id")?, &page)?)
         })
     }
 }
@@ -342,6 +359,7 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_list_all_alphanumeric_sender_
             let page: PageParams = opt_json_arg(page_json, "page_json")?;
             Ok(client_arg(c)?
                 .messaging_profiles()
+                .raw_json()
                 .list_all_alphanumeric_sender_ids(str_arg(id, "id")?, &page))
         })
     }
@@ -369,7 +387,10 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_retrieve_metrics(
     unsafe {
         json_out(out_json, || {
             let params: MetricsParams = opt_json_arg(params_json, "params_json")?;
-            Ok(client_arg(c)?.messaging_profiles().retrieve_metrics(str_arg(id, "id")?, &params)?)
+            Ok(client_arg(c)?
+                .messaging_profiles()
+                .raw_json()
+                .retrieve_metrics(str_arg(id, "id")?, &params)?)
         })
     }
 }
@@ -398,7 +419,7 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_autoresp_configs_list(
         json_out(out_json, || {
             let params: ListAutorespConfigsParams = opt_json_arg(params_json, "params_json")?;
             let profile = str_arg(profile_id, "profile_id")?;
-            Ok(client_arg(c)?.messaging_profiles().autoresp_configs(profile).list(&params)?)
+            Ok(client_arg(c)?.messaging_profiles().raw_json().autoresp_configs(profile).list(&params)?)
         })
     }
 }
@@ -426,7 +447,7 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_autoresp_configs_create(
         json_out(out_json, || {
             let body: AutorespConfigParams = json_arg(body_json, "body_json")?;
             let profile = str_arg(profile_id, "profile_id")?;
-            Ok(client_arg(c)?.messaging_profiles().autoresp_configs(profile).create(&body)?)
+            Ok(client_arg(c)?.messaging_profiles().raw_json().autoresp_configs(profile).create(&body)?)
         })
     }
 }
@@ -451,7 +472,11 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_autoresp_configs_retrieve(
     unsafe {
         json_out(out_json, || {
             let profile = str_arg(profile_id, "profile_id")?;
-            Ok(client_arg(c)?.messaging_profiles().autoresp_configs(profile).retrieve(str_arg(id, "id")?)?)
+            Ok(client_arg(c)?
+                .messaging_profiles()
+                .raw_json()
+                .autoresp_configs(profile)
+                .retrieve(str_arg(id, "id")?)?)
         })
     }
 }
@@ -479,8 +504,10 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_autoresp_configs_update(
     unsafe {
         json_out(out_json, || {
             let body: AutorespConfigParams = json_arg(body_json, "body_json")?;
-            let configs =
-                client_arg(c)?.messaging_profiles().autoresp_configs(str_arg(profile_id, "profile_id")?);
+            let configs = client_arg(c)?
+                .messaging_profiles()
+                .raw_json()
+                .autoresp_configs(str_arg(profile_id, "profile_id")?);
             Ok(configs.update(str_arg(id, "id")?, &body)?)
         })
     }
@@ -507,7 +534,11 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_autoresp_configs_delete(
     unsafe {
         json_out(out_json, || {
             let profile = str_arg(profile_id, "profile_id")?;
-            Ok(client_arg(c)?.messaging_profiles().autoresp_configs(profile).delete(str_arg(id, "id")?)?)
+            Ok(client_arg(c)?
+                .messaging_profiles()
+                .raw_json()
+                .autoresp_configs(profile)
+                .delete(str_arg(id, "id")?)?)
         })
     }
 }
@@ -533,7 +564,7 @@ pub unsafe extern "C" fn telnyx_short_codes_list(
     unsafe {
         json_out(out_json, || {
             let params: ListShortCodesParams = opt_json_arg(params_json, "params_json")?;
-            Ok(client_arg(c)?.short_codes().list(&params)?)
+            Ok(client_arg(c)?.short_codes().raw_json().list(&params)?)
         })
     }
 }
@@ -558,7 +589,7 @@ pub unsafe extern "C" fn telnyx_short_codes_list_all(
     unsafe {
         iter_out(out, || {
             let params: ListShortCodesParams = opt_json_arg(params_json, "params_json")?;
-            Ok(client_arg(c)?.short_codes().list_all(&params))
+            Ok(client_arg(c)?.short_codes().raw_json().list_all(&params))
         })
     }
 }
@@ -579,7 +610,9 @@ pub unsafe extern "C" fn telnyx_short_codes_retrieve(
     out_json: *mut *mut c_char,
 ) -> *mut telnyx_error {
     // SAFETY: forwarded contract.
-    unsafe { json_out(out_json, || Ok(client_arg(c)?.short_codes().retrieve(str_arg(id, "id")?)?)) }
+    unsafe {
+        json_out(out_json, || Ok(client_arg(c)?.short_codes().raw_json().retrieve(str_arg(id, "id")?)?))
+    }
 }
 
 /// `PATCH /short_codes/{id}`. `body_json` (required): `{"messaging_profile_id": "..." | null |
@@ -604,7 +637,7 @@ pub unsafe extern "C" fn telnyx_short_codes_update(
     unsafe {
         json_out(out_json, || {
             let body: UpdateShortCodeParams = json_arg(body_json, "body_json")?;
-            Ok(client_arg(c)?.short_codes().update(str_arg(id, "id")?, &body)?)
+            Ok(client_arg(c)?.short_codes().raw_json().update(str_arg(id, "id")?, &body)?)
         })
     }
 }
@@ -630,7 +663,7 @@ pub unsafe extern "C" fn telnyx_messaging_profile_metrics_list(
     unsafe {
         json_out(out_json, || {
             let params: MetricsParams = opt_json_arg(params_json, "params_json")?;
-            Ok(client_arg(c)?.messaging_profile_metrics().list(&params)?)
+            Ok(client_arg(c)?.messaging_profile_metrics().raw_json().list(&params)?)
         })
     }
 }

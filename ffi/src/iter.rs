@@ -4,10 +4,9 @@ use std::ffi::c_char;
 use std::ptr;
 
 use serde::de::DeserializeOwned;
-use serde::Serialize;
 use telnyx_messaging::PageIter;
 
-use crate::boundary::{guard, no_panic, to_json, Outcome};
+use crate::boundary::{cstring, guard, no_panic, Outcome};
 use crate::error::telnyx_error;
 
 /// The pages still to come, each as its JSON text.
@@ -26,15 +25,16 @@ impl telnyx_page_iter {
     /// A new handle (owned by the caller) over `pages`.
     pub(crate) fn new<T>(pages: PageIter<T>) -> *mut telnyx_page_iter
     where
-        T: DeserializeOwned + Serialize + 'static,
+        T: DeserializeOwned + 'static,
     {
-        let pages = pages.map(|page| to_json(&page?));
+        let mut pages = pages;
+        let pages = std::iter::from_fn(move || Some(pages.next_raw_json()?.map(cstring).map_err(Into::into)));
         Box::into_raw(Box::new(telnyx_page_iter { pages: Some(Box::new(pages)) }))
     }
 }
 
-/// Fetches the next page and writes it to `*out_page_json` as `{"data": [...], "meta": {...}}`
-/// (`meta` left out when the server sent none). When the list is exhausted it returns NULL and
+/// Fetches the next page and writes it to `*out_page_json`: the JSON text the server sent,
+/// `{"data": [...], "meta": {...}}`, once it is known to decode. When the list is exhausted it returns NULL and
 /// leaves `*out_page_json` NULL; so do all later calls.
 ///
 /// The iterator asks for page n + 1 while the server reports `page_number < total_pages`, keeps

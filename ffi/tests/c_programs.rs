@@ -1,6 +1,11 @@
 //! The C test programs of `ffi/tests/c`, compiled against the committed header and run against
 //! mockito servers with exact expectations.
 //!
+//! The C ABI returns results as the JSON text the server sent (a single resource's `data` member,
+//! a list's whole body), so the mock bodies here are compact JSON that the C programs compare
+//! byte for byte, and a few are deliberately unlike a re-serialization of the model (key order,
+//! whitespace, `2` for a float, unknown members) to show that the text is passed through.
+//!
 //! Each program is built four ways: C (`cc -std=c99 -Wall -Wextra -Werror -pedantic`) and C++
 //! (`c++ -x c++ -Wall -Wextra -Werror`), each linked against the shared library (with an rpath)
 //! and against the static library (`-lpthread -ldl -lm`). The libraries are built first with
@@ -61,10 +66,10 @@ fn basics() {
                 server
                     .mock("GET", "/messaging_profiles/env-client")
                     .match_header("authorization", "Bearer env-key")
-                    .with_body(r#"{"data": {"id": "env-client"}}"#)
+                    .with_body(r#"{"data":{"id":"env-client"}}"#)
                     .expect(1)
                     .create(),
-                mock(server, "GET", "/messaging_profiles/derived", 200, r#"{"data": {"id": "derived"}}"#)
+                mock(server, "GET", "/messaging_profiles/derived", 200, r#"{"data":{"id":"derived"}}"#)
                     .match_header("x-trace", "abc")
                     .create(),
             ]
@@ -85,17 +90,20 @@ fn mock_get(server: &mut ServerGuard, method: &str, path: &str, response: &str) 
     mock(server, method, path, 200, response).match_header("content-type", Matcher::Missing).match_body("")
 }
 
-const PROFILE: &str = r#"{"id": "p1", "record_type": "messaging_profile", "name": "Alerts", "webhook_url": null,
-    "v1_secret": "s3cr3t"}"#;
+const PROFILE: &str = r#"{"id":"p1","record_type":"messaging_profile","name":"Alerts","webhook_url":null,"v1_secret":"s3cr3t"}"#;
+
+/// The `raw` profile of `endpoints.c`, whose result must be this text byte for byte: keys in no
+/// model order, a space after one colon, `2` for the float `toll_free_weight` (a re-serialization
+/// would write `2.0`), a `null`, and an unknown member.
+const RAW_PROFILE: &str = r#"{"webhook_url":null,"name": "Raw","id":"raw","number_pool_settings":{"toll_free_weight":2,"long_code_weight":0.5,"skip_unhealthy":false},"future_member":{"nested":[1,"x",null]},"record_type":"messaging_profile"}"#;
 
 #[test]
 fn endpoints() {
-    let data = |object: &str| format!(r#"{{"data": {object}}}"#);
-    let config = r#"{"id": "c1", "op": "start", "keywords": ["START"], "country_code": "US", "resp_text": "Hi",
-        "created_at": "2024-01-01T00:00:00Z", "updated_at": "2024-01-01T00:00:00Z"}"#;
-    let stopped = config.replace(r#""op": "start""#, r#""op": "stop""#);
-    let meta1 = r#"{"page_number": 1, "page_size": 20, "total_pages": 1, "total_results": 1}"#;
-    let short_code = r#"{"id": "s1", "short_code": "12345", "messaging_profile_id": null}"#;
+    let data = |object: &str| format!(r#"{{"data":{object}}}"#);
+    let config = r#"{"id":"c1","op":"start","keywords":["START"],"country_code":"US","resp_text":"Hi","created_at":"2024-01-01T00:00:00Z","updated_at":"2024-01-01T00:00:00Z"}"#;
+    let stopped = config.replace(r#""op":"start""#, r#""op":"stop""#);
+    let meta1 = r#"{"page_number":1,"page_size":20,"total_pages":1,"total_results":1}"#;
+    let short_code = r#"{"id":"s1","short_code":"12345","messaging_profile_id":null}"#;
     run_every_build(
         "endpoints.c",
         |s, _| {
@@ -105,8 +113,7 @@ fn endpoints() {
                     "GET",
                     "/messaging_profiles?filter%5Bname%5D%5Bcontains%5D=Al&page%5Bnumber%5D=2&page%5Bsize%5D=5",
                     &format!(
-                        r#"{{"data": [{PROFILE}], "meta": {{"page_number": 2, "page_size": 5, "total_pages": 3,
-                        "total_results": 11}}}}"#
+                        r#"{{"data":[{PROFILE}],"meta":{{"page_number":2,"page_size":5,"total_pages":3,"total_results":11}}}}"#
                     ),
                 ),
                 mock_body(
@@ -117,6 +124,9 @@ fn endpoints() {
                     &data(PROFILE),
                 ),
                 mock_get(s, "GET", "/messaging_profiles/p%2F1%20%3F%23", &data(PROFILE)),
+                // The envelope around `data` has spaces and a trailing newline: only the member
+                // itself comes back.
+                mock_get(s, "GET", "/messaging_profiles/raw", &format!("{{ \"data\" : {RAW_PROFILE} }}\n")),
                 mock_body(
                     s,
                     "PATCH",
@@ -130,27 +140,26 @@ fn endpoints() {
                     s,
                     "GET",
                     "/messaging_profiles/p1/phone_numbers?page%5Bsize%5D=2",
-                    r#"{"data": [{"id": "1293384261075731499", "phone_number": "+18005550100",
-                        "messaging_profile_id": "p1", "type": "longcode"}]}"#,
+                    r#"{"data":[{"id":"1293384261075731499","phone_number":"+18005550100","messaging_profile_id":"p1","type":"longcode"}]}"#,
                 ),
-                mock_get(s, "GET", "/messaging_profiles/p1/short_codes", &format!(r#"{{"data": [{short_code}]}}"#)),
+                mock_get(s, "GET", "/messaging_profiles/p1/short_codes", &format!(r#"{{"data":[{short_code}]}}"#)),
                 mock_get(
                     s,
                     "GET",
                     "/messaging_profiles/p1/alphanumeric_sender_ids?page%5Bnumber%5D=1",
-                    r#"{"data": [{"id": "a1", "alphanumeric_sender_id": "ACME"}]}"#,
+                    r#"{"data":[{"id":"a1","alphanumeric_sender_id":"ACME"}]}"#,
                 ),
                 mock_get(
                     s,
                     "GET",
                     "/messaging_profiles/p1/metrics?time_frame=7d",
-                    r#"{"data": {"overview": {"messages": {"sent": 10}}}}"#,
+                    r#"{"data":{"overview":{"messages":{"sent":10}}}}"#,
                 ),
                 mock_get(
                     s,
                     "GET",
                     "/messaging_profiles/p1/autoresp_configs?country_code=US&created_at%5Bgte%5D=2024-01-01",
-                    &format!(r#"{{"data": [{config}], "meta": {meta1}}}"#),
+                    &format!(r#"{{"data":[{config}],"meta":{meta1}}}"#),
                 ),
                 mock_body(
                     s,
@@ -172,7 +181,7 @@ fn endpoints() {
                     s,
                     "GET",
                     "/short_codes?filter%5Bmessaging_profile_id%5D=null",
-                    &format!(r#"{{"data": [{short_code}], "meta": {meta1}}}"#),
+                    &format!(r#"{{"data":[{short_code}],"meta":{meta1}}}"#),
                 ),
                 mock_get(s, "GET", "/short_codes/s1", &data(short_code)),
                 mock_body(
@@ -187,9 +196,9 @@ fn endpoints() {
                     "PATCH",
                     "/short_codes/s2",
                     r#"{"messaging_profile_id": ""}"#,
-                    r#"{"data": {"id": "s2", "messaging_profile_id": ""}}"#,
+                    r#"{"data":{"id":"s2","messaging_profile_id":""}}"#,
                 ),
-                mock_get(s, "GET", "/messaging_profile_metrics", r#"{"data": [{"profile": "p1", "sent": 1}]}"#),
+                mock_get(s, "GET", "/messaging_profile_metrics", r#"{"data":[{"profile":"p1","sent":1}]}"#),
             ]
             .into_iter()
             .map(Mock::create)
@@ -201,7 +210,7 @@ fn endpoints() {
 
 #[test]
 fn errors() {
-    let detail = |code: &str| format!(r#"{{"errors": [{{"code": "{code}", "title": "t", "detail": "d"}}]}}"#);
+    let detail = |code: &str| format!(r#"{{"errors":[{{"code":"{code}","title":"t","detail":"d"}}]}}"#);
     // Accepts connections (the kernel completes the handshake) and never answers; closed at
     // the end of the test. Each run leaves two connections in its backlog.
     let silent = TcpListener::bind("127.0.0.1:0").unwrap();
@@ -215,8 +224,7 @@ fn errors() {
                     "GET",
                     "/messaging_profiles/s400",
                     400,
-                    r#"{"errors": [{"code": "10015", "title": "Invalid name", "detail": "too long",
-                        "source": {"pointer": "/name"}}]}"#,
+                    r#"{"errors":[{"code":"10015","title":"Invalid name","detail":"too long","source":{"pointer":"/name"}}]}"#,
                 )
                 .with_header("x-request-id", "req-400")
                 .with_header("x-ratelimit-limit", "100")
@@ -230,23 +238,21 @@ fn errors() {
                     "GET",
                     "/messaging_profiles/decode",
                     200,
-                    r#"{"data": {"id": 5, "v1_secret": "hunter2"}}"#,
+                    r#"{"data":{"id":5,"v1_secret":"hunter2"}}"#,
                 ),
                 mock(
                     s,
                     "GET",
                     "/short_codes?filter%5Bmessaging_profile_id%5D=loop&page%5Bnumber%5D=1",
                     200,
-                    r#"{"data": [{"id": "s1"}], "meta": {"page_number": 1, "page_size": 1, "total_pages": 3,
-                        "total_results": 3}}"#,
+                    r#"{"data":[{"id":"s1"}],"meta":{"page_number":1,"page_size":1,"total_pages":3,"total_results":3}}"#,
                 ),
                 mock(
                     s,
                     "GET",
                     "/short_codes?filter%5Bmessaging_profile_id%5D=loop&page%5Bnumber%5D=2",
                     200,
-                    r#"{"data": [{"id": "s1"}], "meta": {"page_number": 1, "page_size": 1, "total_pages": 3,
-                        "total_results": 3}}"#,
+                    r#"{"data":[{"id":"s1"}],"meta":{"page_number":1,"page_size":1,"total_pages":3,"total_results":3}}"#,
                 ),
             ];
             for status in [401, 403, 409, 422, 500, 503, 418] {
@@ -261,15 +267,18 @@ fn errors() {
     drop(silent);
 }
 
-/// A page of `ids` with its `meta`.
+/// A page of `ids` with its `meta`, as compact JSON.
 fn page(ids: &[&str], number: u64, size: u64, total_pages: u64, total: u64) -> String {
-    let data: Vec<String> = ids.iter().map(|id| format!(r#"{{"id": "{id}"}}"#)).collect();
+    let data: Vec<String> = ids.iter().map(|id| format!(r#"{{"id":"{id}"}}"#)).collect();
     format!(
-        r#"{{"data": [{}], "meta": {{"page_number": {number}, "page_size": {size}, "total_pages": {total_pages},
-            "total_results": {total}}}}}"#,
-        data.join(", ")
+        r#"{{"data":[{}],"meta":{{"page_number":{number},"page_size":{size},"total_pages":{total_pages},"total_results":{total}}}}}"#,
+        data.join(",")
     )
 }
+
+/// Page 1 of the profiles of `pagination.c`, whose page string must be this body byte for byte:
+/// `meta` before `data`, spaces, `1` and `0` for float weights, a `null` and an unknown member.
+const RAW_PAGE: &str = r#"{"meta": {"total_results": 5, "page_number": 1, "page_size": 2, "total_pages": 3}, "data": [{"id": "p1", "number_pool_settings": {"long_code_weight": 1, "toll_free_weight": 0, "skip_unhealthy": true}}, {"id": "p2", "alpha_sender": null, "x_future": {"kept": true}}]}"#;
 
 #[test]
 fn pagination() {
@@ -279,7 +288,7 @@ fn pagination() {
             let profiles = "/messaging_profiles?filter%5Bname%5D=A&page%5Bsize%5D=2&page%5Bnumber%5D=";
             let numbers = "/messaging_profiles/p1/phone_numbers?page%5Bnumber%5D=";
             vec![
-                mock_get(s, "GET", &format!("{profiles}1"), &page(&["p1", "p2"], 1, 2, 3, 5)),
+                mock_get(s, "GET", &format!("{profiles}1"), RAW_PAGE),
                 mock_get(s, "GET", &format!("{profiles}2"), &page(&["p3", "p4"], 2, 2, 3, 5)),
                 mock_get(s, "GET", &format!("{profiles}3"), &page(&["p5"], 3, 2, 3, 5)),
                 mock_get(s, "GET", &format!("{numbers}1"), &page(&["n1"], 1, 1, 2, 2)),
@@ -300,7 +309,7 @@ fn pagination() {
                     s,
                     "GET",
                     "/short_codes?page%5Bnumber%5D=1",
-                    r#"{"data": [{"id": "s9", "messaging_profile_id": null}]}"#,
+                    r#"{"data":[{"id":"s9","messaging_profile_id":null}]}"#,
                 ),
             ]
             .into_iter()
@@ -321,7 +330,7 @@ fn threads() {
                 s,
                 "GET",
                 "/messaging_profiles/shared",
-                r#"{"data": {"id": "shared", "name": "Shared"}}"#,
+                r#"{"data":{"id":"shared","name":"Shared"}}"#,
             )
             .expect(8 * calls)
             .create()]
@@ -360,7 +369,8 @@ fn example_profiles() {
             continue;
         }
         let mut s = Server::new();
-        let profile = r#"{"data": {"id": "ex1", "name": "C example"}}"#;
+        // Spaced like a server may send it: the example reads the id from the server's own text.
+        let profile = r#"{"data": {"name": "C example", "id" : "ex1"}}"#;
         let mocks: Vec<Mock> = vec![
             mock_get(
                 &mut s,

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{setters, string_enum, AutorespConfigs, Extra, RecordType, ShortCode};
-use crate::client::{Handle, Parsed, ResponseMode, WithResponse};
+use crate::client::{Handle, Parsed, RawJson, ResponseMode, WithResponse};
 use crate::pagination::{page_query, ItemIter, Page, PageIter, PageParams};
 use crate::transport::{segment, Method, Request};
 use crate::{Client, Nullable, Result, Secret};
@@ -594,6 +594,11 @@ impl<'c> MessagingProfiles<'c> {
 
     /// The same calls, returning each result with its response metadata.
     pub fn with_response(&self) -> MessagingProfiles<'c, WithResponse> {
+        MessagingProfiles { handle: Handle::new(self.handle.client) }
+    }
+
+    /// The same calls, returning each result as the JSON text the server sent (see [`RawJson`]).
+    pub fn raw_json(&self) -> MessagingProfiles<'c, RawJson> {
         MessagingProfiles { handle: Handle::new(self.handle.client) }
     }
 }

@@ -1,7 +1,7 @@
 //! Account-wide profile metrics (operation 11).
 
 use super::Extra;
-use crate::client::{Handle, Parsed, ResponseMode, WithResponse};
+use crate::client::{Handle, Parsed, RawJson, ResponseMode, WithResponse};
 use crate::pagination::Page;
 use crate::resources::MetricsParams;
 use crate::transport::{Method, Request};
@@ -22,6 +22,11 @@ impl<'c> MessagingProfileMetrics<'c> {
 
     /// The same calls, returning each result with its response metadata.
     pub fn with_response(&self) -> MessagingProfileMetrics<'c, WithResponse> {
+        MessagingProfileMetrics { handle: Handle::new(self.handle.client) }
+    }
+
+    /// The same calls, returning each result as the JSON text the server sent (see [`RawJson`]).
+    pub fn raw_json(&self) -> MessagingProfileMetrics<'c, RawJson> {
         MessagingProfileMetrics { handle: Handle::new(self.handle.client) }
     }
 }

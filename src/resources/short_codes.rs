@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{setters, Extra, RecordType};
-use crate::client::{Handle, Parsed, ResponseMode, WithResponse};
+use crate::client::{Handle, Parsed, RawJson, ResponseMode, WithResponse};
 use crate::pagination::{page_query, ItemIter, Page, PageIter};
 use crate::transport::{segment, Method, Request};
 use crate::{Client, Result};
@@ -134,6 +134,11 @@ impl<'c> ShortCodes<'c> {
 
     /// The same calls, returning each result with its response metadata.
     pub fn with_response(&self) -> ShortCodes<'c, WithResponse> {
+        ShortCodes { handle: Handle::new(self.handle.client) }
+    }
+
+    /// The same calls, returning each result as the JSON text the server sent (see [`RawJson`]).
+    pub fn raw_json(&self) -> ShortCodes<'c, RawJson> {
         ShortCodes { handle: Handle::new(self.handle.client) }
     }
 }

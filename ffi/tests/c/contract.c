@@ -5,7 +5,9 @@
  * Usage: contract BASE_URL (the pass-through's URL).
  *
  * Prism answers valid requests with the definition's static examples: every paginated list is
- * page 2 of 3 (size 25), so a list_all iterator ends with TELNYX_ERROR_KIND_UNEXPECTED_PAGE. */
+ * page 2 of 3 (size 25), so a list_all iterator ends with TELNYX_ERROR_KIND_UNEXPECTED_PAGE.
+ * Results are the JSON text Prism sent, with its keys in its own (alphabetical) order, so the
+ * checks look for individual members, never for a run of keys. */
 #include "check.h"
 
 #define PROFILE_ID "16fd2706-8baf-433b-82eb-8c7fada847da"
@@ -14,15 +16,27 @@
 #define CONFIG_ID "c2298f86-a4dc-4cac-b6b6-4a3d01c290fa"
 /* The id in the definition's examples of profiles and short codes. */
 #define EXAMPLE_ID "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-#define EXAMPLE_PROFILE "\"id\":\"" EXAMPLE_ID "\",\"record_type\":\"messaging_profile\",\"name\":\"Profile for Messages\""
 #define EXAMPLE_SHORT_CODE "\"short_code\":\"12345\""
-#define EXAMPLE_META "\"meta\":{\"page_number\":2,\"page_size\":25,\"total_pages\":3,\"total_results\":55}"
+
+/* Members of the definition's example profile, and of the meta of every paginated list (each
+ * list NULL-terminated). */
+static const char *const example_profile[] = {"\"id\":\"" EXAMPLE_ID "\"", "\"record_type\":\"messaging_profile\"",
+                                              "\"name\":\"Profile for Messages\"", NULL};
+static const char *const example_profile_list[] = {"{\"data\":[{",
+                                                   "\"id\":\"" EXAMPLE_ID "\"",
+                                                   "\"record_type\":\"messaging_profile\"",
+                                                   "\"name\":\"Profile for Messages\"",
+                                                   "\"meta\":{",
+                                                   "\"page_number\":2",
+                                                   NULL};
+static const char *const example_meta[] = {"\"meta\":{", "\"page_number\":2", "\"page_size\":25",
+                                           "\"total_pages\":3", "\"total_results\":55", NULL};
 
 static const char *const time_frames[] = {"1h", "3h", "24h", "3d", "7d", "30d"};
 
-/* Expects a successful call whose result is a non-empty JSON document containing `needle`;
- * frees the result. */
-static void check_result(telnyx_error *e, char *json, const char *needle, const char *file, int line,
+/* Expects a successful call whose result is a non-empty JSON document containing each of
+ * `needles` (NULL-terminated; NULL for none); frees the result. */
+static void check_result(telnyx_error *e, char *json, const char *const *needles, const char *file, int line,
                          const char *what) {
   if (e != NULL) {
     fprintf(stderr, "%s:%d: %s failed: kind %u, status %u: %s\n", file, line, what,
@@ -33,19 +47,31 @@ static void check_result(telnyx_error *e, char *json, const char *needle, const 
     fprintf(stderr, "%s:%d: %s: expected a non-empty JSON result, got %s\n", file, line, what,
             json ? json : "(NULL)");
     check_failures++;
-  } else if (needle != NULL && strstr(json, needle) == NULL) {
-    fprintf(stderr, "%s:%d: %s: result lacks %s:\n  %s\n", file, line, what, needle, json);
-    check_failures++;
+  } else {
+    for (; needles != NULL && *needles != NULL; needles++) {
+      if (strstr(json, *needles) == NULL) {
+        fprintf(stderr, "%s:%d: %s: result lacks %s:\n  %s\n", file, line, what, *needles, json);
+        check_failures++;
+      }
+    }
   }
   telnyx_string_free(json);
 }
 
-/* Runs `call`, which writes its result through `&out`, and checks the result. */
-#define EXPECT_JSON(needle, call)                                                                  \
+/* Runs `call`, which writes its result through `&out`, and checks that the result contains
+ * every one of `needles` (a NULL-terminated array). */
+#define EXPECT_MEMBERS(needles, call)                                                              \
   do {                                                                                             \
     char *out = NULL;                                                                              \
     telnyx_error *e_ = (call);                                                                     \
-    check_result(e_, out, (needle), __FILE__, __LINE__, #call);                                    \
+    check_result(e_, out, (needles), __FILE__, __LINE__, #call);                                   \
+  } while (0)
+
+/* EXPECT_MEMBERS with the single member (or other text) `needle`. */
+#define EXPECT_JSON(needle, call)                                                                  \
+  do {                                                                                             \
+    const char *const needles_[] = {(needle), NULL};                                               \
+    EXPECT_MEMBERS(needles_, call);                                                                \
   } while (0)
 
 /* Expects an API error of `kind` and `status` with the out-pointer left NULL; frees both. */
@@ -123,7 +149,7 @@ static void expect_repeated_page(telnyx_error *created, telnyx_page_iter *it, co
     return;
   }
   e = telnyx_page_iter_next(it, &page); /* before reading `page` */
-  check_result(e, page, EXAMPLE_META, __FILE__, __LINE__, what);
+  check_result(e, page, example_meta, __FILE__, __LINE__, what);
   expect_iter_ends(it, TELNYX_ERROR_KIND_UNEXPECTED_PAGE, "asked for page 3 but the server answered page 2", what);
 }
 
@@ -137,61 +163,61 @@ int main(int argc, char **argv) {
   c = test_client(argv[1], NULL);
 
   /* 1: every filter and page param, and none. */
-  EXPECT_JSON("{\"data\":[{" EXAMPLE_PROFILE,
-              telnyx_messaging_profiles_list(c,
-                                             "{\"filter_name\": \"Alerts\", \"filter_name_eq\": \"Alerts US\", "
-                                             "\"filter_name_contains\": \"Alert\", \"page_number\": 1, "
-                                             "\"page_size\": 250}",
-                                             &out));
-  EXPECT_JSON(EXAMPLE_META, telnyx_messaging_profiles_list(c, NULL, &out));
+  EXPECT_MEMBERS(example_profile_list,
+                 telnyx_messaging_profiles_list(c,
+                                                "{\"filter_name\": \"Alerts\", \"filter_name_eq\": \"Alerts US\", "
+                                                "\"filter_name_contains\": \"Alert\", \"page_number\": 1, "
+                                                "\"page_size\": 250}",
+                                                &out));
+  EXPECT_MEMBERS(example_meta, telnyx_messaging_profiles_list(c, NULL, &out));
 
   /* 2: every optional field, valid per the definition's patterns; then only the required. */
-  EXPECT_JSON(EXAMPLE_PROFILE,
-              telnyx_messaging_profiles_create(
-                  c,
-                  "{\"name\": \"Contract suite\", \"whitelisted_destinations\": [\"US\", \"CA\"], \"enabled\": true,"
-                  " \"webhook_url\": \"https://hooks.example.com/telnyx\","
-                  " \"webhook_failover_url\": \"https://backup.example.com/telnyx\","
-                  " \"webhook_api_version\": \"2010-04-01\","
-                  " \"health_webhook_url\": \"https://health.example.com/telnyx\","
-                  " \"number_pool_settings\": {\"long_code_weight\": 1, \"toll_free_weight\": 10.5,"
-                  " \"skip_unhealthy\": true, \"geomatch\": true, \"sticky_sender\": false},"
-                  " \"url_shortener_settings\": {\"domain\": \"acct.fyi\", \"prefix\": \"cmpny\","
-                  " \"replace_blacklist_only\": true, \"send_webhooks\": false},"
-                  " \"alpha_sender\": \"Acme Alerts\", \"daily_spend_limit\": \"250.75\","
-                  " \"daily_spend_limit_enabled\": true, \"mms_fall_back_to_sms\": true, \"mms_transcoding\": true,"
-                  " \"mobile_only\": false, \"smart_encoding\": true,"
-                  " \"ai_assistant_id\": \"assistant-a80a9d4a-728c-4593-852c-2e93ad890000\","
-                  " \"resource_group_id\": \"rg-6a1f0c2e-5d4b-4c3a-9e8f-7d6c5b4a3f21\"}",
-                  &out));
-  EXPECT_JSON(EXAMPLE_PROFILE,
-              telnyx_messaging_profiles_create(c, "{\"name\": \"Minimal\", \"whitelisted_destinations\": [\"US\"]}",
-                                               &out));
+  EXPECT_MEMBERS(example_profile,
+                 telnyx_messaging_profiles_create(
+                     c,
+                     "{\"name\": \"Contract suite\", \"whitelisted_destinations\": [\"US\", \"CA\"], \"enabled\": true,"
+                     " \"webhook_url\": \"https://hooks.example.com/telnyx\","
+                     " \"webhook_failover_url\": \"https://backup.example.com/telnyx\","
+                     " \"webhook_api_version\": \"2010-04-01\","
+                     " \"health_webhook_url\": \"https://health.example.com/telnyx\","
+                     " \"number_pool_settings\": {\"long_code_weight\": 1, \"toll_free_weight\": 10.5,"
+                     " \"skip_unhealthy\": true, \"geomatch\": true, \"sticky_sender\": false},"
+                     " \"url_shortener_settings\": {\"domain\": \"acct.fyi\", \"prefix\": \"cmpny\","
+                     " \"replace_blacklist_only\": true, \"send_webhooks\": false},"
+                     " \"alpha_sender\": \"Acme Alerts\", \"daily_spend_limit\": \"250.75\","
+                     " \"daily_spend_limit_enabled\": true, \"mms_fall_back_to_sms\": true, \"mms_transcoding\": true,"
+                     " \"mobile_only\": false, \"smart_encoding\": true,"
+                     " \"ai_assistant_id\": \"assistant-a80a9d4a-728c-4593-852c-2e93ad890000\","
+                     " \"resource_group_id\": \"rg-6a1f0c2e-5d4b-4c3a-9e8f-7d6c5b4a3f21\"}",
+                     &out));
+  EXPECT_MEMBERS(example_profile,
+                 telnyx_messaging_profiles_create(c, "{\"name\": \"Minimal\", \"whitelisted_destinations\": [\"US\"]}",
+                                                  &out));
 
   /* 3, 4 (the six nullable fields cleared with null, others set; then set), 5, 8. */
   EXPECT_JSON("\"v1_secret\":\"rP1VamejkU2v0qIUxntqLW2c\"", telnyx_messaging_profiles_retrieve(c, PROFILE_ID, &out));
-  EXPECT_JSON(EXAMPLE_PROFILE,
-              telnyx_messaging_profiles_update(
-                  c, PROFILE_ID,
-                  "{\"name\": \"Renamed\", \"enabled\": false, \"webhook_url\": null, \"webhook_failover_url\": null,"
-                  " \"webhook_api_version\": \"1\", \"whitelisted_destinations\": [\"US\", \"CA\", \"GB\"],"
-                  " \"number_pool_settings\": null, \"url_shortener_settings\": null, \"alpha_sender\": null,"
-                  " \"daily_spend_limit\": \"100\", \"daily_spend_limit_enabled\": false,"
-                  " \"mms_fall_back_to_sms\": false, \"mms_transcoding\": false, \"mobile_only\": true,"
-                  " \"smart_encoding\": false, \"ai_assistant_id\": null}",
-                  &out));
-  EXPECT_JSON(EXAMPLE_PROFILE,
-              telnyx_messaging_profiles_update(
-                  c, PROFILE_ID,
-                  "{\"webhook_url\": \"https://www.example.com/hooks\","
-                  " \"webhook_failover_url\": \"https://backup.example.com/hooks\", \"webhook_api_version\": \"2\","
-                  " \"number_pool_settings\": {\"long_code_weight\": 0.5, \"toll_free_weight\": 0,"
-                  " \"skip_unhealthy\": false}, \"url_shortener_settings\": {\"domain\": \"example.ex\"},"
-                  " \"alpha_sender\": \"Telnyx\","
-                  " \"ai_assistant_id\": \"ai_assistant-a80a9d4a-728c-4593-852c-2e93ad890000\"}",
-                  &out));
-  EXPECT_JSON(EXAMPLE_PROFILE, telnyx_messaging_profiles_delete(c, PROFILE_ID, &out));
-  EXPECT_JSON(EXAMPLE_PROFILE, telnyx_messaging_profiles_regenerate_secret(c, PROFILE_ID, &out));
+  EXPECT_MEMBERS(example_profile,
+                 telnyx_messaging_profiles_update(
+                     c, PROFILE_ID,
+                     "{\"name\": \"Renamed\", \"enabled\": false, \"webhook_url\": null, \"webhook_failover_url\": null,"
+                     " \"webhook_api_version\": \"1\", \"whitelisted_destinations\": [\"US\", \"CA\", \"GB\"],"
+                     " \"number_pool_settings\": null, \"url_shortener_settings\": null, \"alpha_sender\": null,"
+                     " \"daily_spend_limit\": \"100\", \"daily_spend_limit_enabled\": false,"
+                     " \"mms_fall_back_to_sms\": false, \"mms_transcoding\": false, \"mobile_only\": true,"
+                     " \"smart_encoding\": false, \"ai_assistant_id\": null}",
+                     &out));
+  EXPECT_MEMBERS(example_profile,
+                 telnyx_messaging_profiles_update(
+                     c, PROFILE_ID,
+                     "{\"webhook_url\": \"https://www.example.com/hooks\","
+                     " \"webhook_failover_url\": \"https://backup.example.com/hooks\", \"webhook_api_version\": \"2\","
+                     " \"number_pool_settings\": {\"long_code_weight\": 0.5, \"toll_free_weight\": 0,"
+                     " \"skip_unhealthy\": false}, \"url_shortener_settings\": {\"domain\": \"example.ex\"},"
+                     " \"alpha_sender\": \"Telnyx\","
+                     " \"ai_assistant_id\": \"ai_assistant-a80a9d4a-728c-4593-852c-2e93ad890000\"}",
+                     &out));
+  EXPECT_MEMBERS(example_profile, telnyx_messaging_profiles_delete(c, PROFILE_ID, &out));
+  EXPECT_MEMBERS(example_profile, telnyx_messaging_profiles_regenerate_secret(c, PROFILE_ID, &out));
 
   /* 6, 7, 9 with page params. */
   EXPECT_JSON("\"phone_number\":\"+18005550001\"",
@@ -206,7 +232,7 @@ int main(int argc, char **argv) {
 
   /* 10 and 11: the default and each of the six time frames. */
   EXPECT_JSON("{", telnyx_messaging_profiles_retrieve_metrics(c, PROFILE_ID, NULL, &out));
-  EXPECT_JSON(EXAMPLE_META, telnyx_messaging_profile_metrics_list(c, NULL, &out));
+  EXPECT_MEMBERS(example_meta, telnyx_messaging_profile_metrics_list(c, NULL, &out));
   for (i = 0; i < (int)(sizeof time_frames / sizeof time_frames[0]); i++) {
     char params[64];
     snprintf(params, sizeof params, "{\"time_frame\": \"%s\"}", time_frames[i]);
@@ -252,7 +278,7 @@ int main(int argc, char **argv) {
               telnyx_short_codes_list(
                   c, "{\"filter_messaging_profile_id\": \"" PROFILE_ID "\", \"page_number\": 1, \"page_size\": 20}",
                   &out));
-  EXPECT_JSON(EXAMPLE_META, telnyx_short_codes_list(c, "{\"filter_messaging_profile_id\": \"null\"}", &out));
+  EXPECT_MEMBERS(example_meta, telnyx_short_codes_list(c, "{\"filter_messaging_profile_id\": \"null\"}", &out));
   EXPECT_JSON(EXAMPLE_SHORT_CODE, telnyx_short_codes_retrieve(c, SHORT_CODE_ID, &out));
 
   /* 19: assign with tags and unassign with ""; null is rejected by Prism (422, sl-violations
