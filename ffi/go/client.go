@@ -340,29 +340,27 @@ func (c *Client) withContext(ctx context.Context, f func(*C.telnyx_client) error
 // callFunc is one C call that writes an owned JSON string.
 type callFunc func(ptr *C.telnyx_client, out **C.char) *C.telnyx_error
 
-// call runs f and returns the JSON it wrote.
-func (c *Client) call(ctx context.Context, f callFunc) ([]byte, error) {
-	var res []byte
+// callInto runs f and decodes the JSON it wrote into a new T.
+func callInto[T any](c *Client, ctx context.Context, what string, f callFunc) (*T, error) {
+	v := new(T)
+	var derr error
 	err := c.withContext(ctx, func(ptr *C.telnyx_client) error {
 		var out *C.char
 		if e := f(ptr, &out); e != nil {
 			return takeError(e)
 		}
-		res = takeString(out)
+		if out == nil {
+			derr = decodeJSON(nil, v) // encoding/json's error for empty input
+			return nil
+		}
+		derr = takeJSON(out, v)
 		return nil
 	})
-	return res, err
-}
-
-// callInto runs f and decodes its JSON into a new T.
-func callInto[T any](c *Client, ctx context.Context, what string, f callFunc) (*T, error) {
-	b, err := c.call(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	v := new(T)
-	if err := decodeJSON(b, v); err != nil {
-		return nil, decodeError(what, err)
+	if derr != nil {
+		return nil, decodeError(what, derr)
 	}
 	return v, nil
 }

@@ -3,6 +3,7 @@ package telnyxmessaging
 import (
 	"bytes"
 	"encoding"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -271,12 +272,22 @@ func (d *decoder) lit(s string) bool {
 	return false
 }
 
-// str reads a string, quotes included; escaped says whether it has escapes.
-func (d *decoder) str() (raw []byte, escaped bool, err error) {
+// str reads a string, quotes included; plain says whether it is ASCII without escapes.
+func (d *decoder) str() (raw []byte, plain bool, err error) {
 	start := d.i
 	d.i++ // the opening quote
+	escaped, high := false, uint64(0)
 	for d.i < len(d.b) {
+		// Eight bytes at a time while none is a quote, a backslash or a control character.
+		for ; d.i+8 <= len(d.b); d.i += 8 {
+			x := binary.LittleEndian.Uint64(d.b[d.i:])
+			if hasZero(x^(lsb*'"'))|hasZero(x^(lsb*'\\'))|hasLess(x, 0x20) != 0 {
+				break
+			}
+			high |= x
+		}
 		for d.i < len(d.b) && plainByte[d.b[d.i]] {
+			high |= uint64(d.b[d.i])
 			d.i++
 		}
 		if d.i >= len(d.b) {
@@ -285,7 +296,7 @@ func (d *decoder) str() (raw []byte, escaped bool, err error) {
 		switch c := d.b[d.i]; {
 		case c == '"':
 			d.i++
-			return d.b[start:d.i], escaped, nil
+			return d.b[start:d.i], !escaped && high&(lsb*0x80) == 0, nil
 		case c == '\\':
 			escaped = true
 			if d.i+1 >= len(d.b) {
@@ -314,6 +325,14 @@ func (d *decoder) str() (raw []byte, escaped bool, err error) {
 	}
 	return nil, false, d.fail("")
 }
+
+const lsb = 0x0101010101010101
+
+// hasZero is non-zero when a byte of x is zero.
+func hasZero(x uint64) uint64 { return (x - lsb) &^ x & (lsb * 0x80) }
+
+// hasLess is non-zero when a byte of x is less than n (n <= 128).
+func hasLess(x uint64, n byte) uint64 { return (x - lsb*uint64(n)) &^ x & (lsb * 0x80) }
 
 // plainByte tells the bytes that stand for themselves in a string.
 var plainByte = func() (t [256]bool) {
@@ -388,12 +407,12 @@ func (d *decoder) key() ([]byte, error) {
 	if d.peek() != '"' {
 		return nil, d.fail("where a member name should be")
 	}
-	raw, escaped, err := d.str()
+	raw, plain, err := d.str()
 	if err != nil {
 		return nil, err
 	}
 	key := raw[1 : len(raw)-1]
-	if escaped {
+	if !plain && bytes.IndexByte(key, '\\') >= 0 {
 		var s string
 		if err := json.Unmarshal(raw, &s); err != nil {
 			return nil, err
@@ -469,11 +488,11 @@ func (d *decoder) value(v reflect.Value, ti *typeInfo) error {
 	switch ti.kind {
 	case kString:
 		if c == '"' {
-			raw, escaped, err := d.str()
+			raw, plain, err := d.str()
 			if err != nil {
 				return err
 			}
-			if s := raw[1 : len(raw)-1]; !escaped && utf8.Valid(s) {
+			if s := raw[1 : len(raw)-1]; plain || bytes.IndexByte(s, '\\') < 0 && utf8.Valid(s) {
 				v.SetString(string(s))
 				return nil
 			}

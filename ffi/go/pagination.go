@@ -78,7 +78,7 @@ func pages[T any](c *Client, ctx context.Context, what string, f iterFunc) iter.
 				return
 			}
 			page := new(Page[T])
-			if err := decodeJSON(takeString(out), page); err != nil {
+			if err := takeJSON(out, page); err != nil {
 				yield(nil, decodeError(what, err))
 				return
 			}
