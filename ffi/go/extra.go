@@ -27,7 +27,8 @@ type Extra = map[string]json.RawMessage
 // with their own JSON or text methods, escaped strings, type mismatches) to encoding/json.
 // Member names are matched exactly, else case-insensitively as encoding/json does (such a
 // member is also kept in Extra, since MarshalJSON will not write it under the field's name);
-// the order of members does not matter.
+// the order of members does not matter. Nothing decoded refers to b (strings and Extra values
+// are copies), so b may be C memory freed afterwards (takeJSON).
 
 // decodeJSON decodes the JSON document b into v, a non-nil pointer.
 func decodeJSON(b []byte, v any) error {
