@@ -156,6 +156,8 @@ step "build ffi" cargo build -p telnyx-messaging-ffi
 step "build ffi (release)" cargo build --release -p telnyx-messaging-ffi
 # --no-fail-fast: one failing test binary does not hide the results of the others.
 step "cargo test" cargo test --workspace --no-fail-fast
+# The README's main job, offline on its embedded mock server.
+step "tour" env -u TELNYX_API_KEY -u TELNYX_BASE_URL cargo run --quiet --example tour
 
 if [[ -d ffi/python/tests ]]; then
     # Exit code 5 (no tests collected) counts as a failure: the suite exists, so it must run.
@@ -168,7 +170,11 @@ else
 fi
 
 go_suite() {
-    (cd ffi/go && go vet ./... && go test -race ./...)
+    (cd ffi/go && go vet ./... && go test -race ./...) &&
+        (cd examples/go && go vet ./... && for example in */main.go; do
+            # Offline: without a key each example starts its own mock server.
+            env -u TELNYX_API_KEY -u TELNYX_BASE_URL go run "./${example%/main.go}" >/dev/null || exit 1
+        done)
 }
 if [[ -f ffi/go/go.mod ]]; then
     step "go" go_suite
