@@ -43,3 +43,8 @@ pub use transport::{RequestOptions, ResponseMeta};
 
 /// The result of every call.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Compiles the README's Rust example, so it cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
