@@ -2,9 +2,10 @@
 //! mapping of responses and failures to [`Error`].
 
 use std::collections::hash_map::RandomState;
+use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 use std::net::{IpAddr, SocketAddr};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant, SystemTime};
 
 use serde::de::DeserializeOwned;
@@ -186,6 +187,7 @@ pub(crate) type Sleeper = Arc<dyn Fn(Duration) + Send + Sync>;
 /// Settings fixed when the client is built.
 pub(crate) struct Transport {
     pub agent: ureq::Agent,
+    pub dns: Arc<DnsCache>,
     pub base_url: String,
     pub auth: HeaderValue,
     pub user_agent: HeaderValue,
@@ -255,6 +257,10 @@ impl Transport {
                 Ok(raw) => Failure::Status(Box::new(raw)),
                 Err(failure) => failure,
             };
+            if matches!(failure, Failure::Io { .. }) {
+                // The host may have moved: the next attempt resolves it again.
+                self.dns.clear();
+            }
             let delay = retry_delay(&failure, req.method, retry_post, attempt);
             let error = match failure {
                 Failure::Status(raw) => api_error(*raw),
@@ -341,12 +347,33 @@ pub(crate) fn finite(timeout: Duration) -> Option<Duration> {
     (timeout <= YEAR).then_some(timeout)
 }
 
-/// ureq resolves the host before every request, even one that reuses a pooled connection, and
-/// with a timeout set (always, here) it resolves on a new thread each time. A host that is an IP
-/// address needs no lookup: this resolver answers it at once, with the address ureq's would
-/// return and no thread; host names go to ureq's resolver as before.
+/// How long a host name's addresses are reused. ureq resolves the host before every request,
+/// even one that then reuses a pooled connection, and with a timeout set (always, here) it does
+/// so on a new thread: without a cache every call would wait for a DNS lookup.
+const DNS_TTL: Duration = Duration::from_secs(30);
+
+/// Resolves hosts for ureq: an IP address at once, with the address ureq's own resolver would
+/// return and no thread; a host name through ureq's resolver, remembered for [`DNS_TTL`].
 #[derive(Debug, Default)]
-pub(crate) struct Resolver(DefaultResolver);
+pub(crate) struct Resolver {
+    default: DefaultResolver,
+    cache: Arc<DnsCache>,
+}
+
+/// Recently resolved host names; cleared when a connection fails, so the retry looks them up again.
+#[derive(Debug, Default)]
+pub(crate) struct DnsCache(Mutex<HashMap<(String, u16), (ResolvedSocketAddrs, Instant)>>);
+
+impl DnsCache {
+    fn entries(&self) -> MutexGuard<'_, HashMap<(String, u16), (ResolvedSocketAddrs, Instant)>> {
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Forgets every address.
+    pub fn clear(&self) {
+        self.entries().clear();
+    }
+}
 
 impl UreqResolver for Resolver {
     fn resolve(
@@ -362,7 +389,8 @@ impl UreqResolver for Resolver {
             Some("http") => Some(80),
             _ => None,
         });
-        if let (Ok(ip), Some(port)) = (ip, port) {
+        let Some(port) = port else { return self.default.resolve(uri, config, timeout) };
+        if let Ok(ip) = ip {
             let wanted = match config.ip_family() {
                 IpFamily::Ipv4Only => ip.is_ipv4(),
                 IpFamily::Ipv6Only => ip.is_ipv6(),
@@ -373,14 +401,28 @@ impl UreqResolver for Resolver {
                 addrs.push(SocketAddr::new(ip, port));
                 return Ok(addrs);
             }
+            return self.default.resolve(uri, config, timeout);
         }
-        self.0.resolve(uri, config, timeout)
+        let key = (host.to_ascii_lowercase(), port);
+        if let Some((addrs, at)) = self.cache.entries().get(&key) {
+            if at.elapsed() < DNS_TTL {
+                return Ok(addrs.clone());
+            }
+        }
+        let addrs = self.default.resolve(uri, config, timeout)?;
+        if !addrs.is_empty() {
+            self.cache.entries().insert(key, (addrs.clone(), Instant::now()));
+        }
+        Ok(addrs)
     }
 }
 
-/// The ureq agent of a client: `config` with the default connector and [`Resolver`].
-pub(crate) fn new_agent(config: ureq::config::Config) -> ureq::Agent {
-    ureq::Agent::with_parts(config, DefaultConnector::default(), Resolver::default())
+/// The ureq agent of a client (`config` with the default connector and [`Resolver`]) and the
+/// resolver's cache.
+pub(crate) fn new_agent(config: ureq::config::Config) -> (ureq::Agent, Arc<DnsCache>) {
+    let resolver = Resolver::default();
+    let cache = Arc::clone(&resolver.cache);
+    (ureq::Agent::with_parts(config, DefaultConnector::default(), resolver), cache)
 }
 
 /// Validates one header name and value.
@@ -596,8 +638,18 @@ mod tests {
     }
 
     #[test]
-    fn host_names_go_to_the_default_resolver() {
-        let addrs = resolve("http://localhost:9/").unwrap();
-        assert!(addrs.iter().all(|a| a.ip().is_loopback() && a.port() == 9), "{addrs:?}");
+    fn host_names_go_to_the_default_resolver_and_are_remembered_until_cleared() {
+        let resolver = Resolver::default();
+        let uri: http::Uri = "http://LocalHost:9/".parse().unwrap();
+        let config = ureq::config::Config::default();
+        let addrs = resolver.resolve(&uri, &config, NextTimeout::default()).unwrap();
+        assert!(
+            !addrs.is_empty() && addrs.iter().all(|a| a.ip().is_loopback() && a.port() == 9),
+            "{addrs:?}"
+        );
+        assert!(resolver.cache.entries().contains_key(&("localhost".to_owned(), 9)));
+        assert_eq!(*resolver.resolve(&uri, &config, NextTimeout::default()).unwrap(), *addrs);
+        resolver.cache.clear();
+        assert!(resolver.cache.entries().is_empty());
     }
 }
