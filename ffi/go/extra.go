@@ -52,12 +52,6 @@ func decodeJSON(b []byte, v any) error {
 	return err
 }
 
-// unmarshalWithExtra decodes b into v (a pointer to a struct without JSON methods whose
-// unknown members go to its Extra field).
-func unmarshalWithExtra(b []byte, v any) error {
-	return decodeJSON(b, v)
-}
-
 // marshalWithExtra encodes v (a struct without JSON methods) and appends the members of extra
 // that v has no field for, in sorted key order.
 func marshalWithExtra(v any, extra Extra) ([]byte, error) {

@@ -291,7 +291,7 @@ type Metrics = map[string]any
 // UnmarshalJSON keeps unknown fields in Extra.
 func (m *MessagingProfile) UnmarshalJSON(b []byte) error {
 	type plain MessagingProfile
-	return unmarshalWithExtra(b, (*plain)(m))
+	return decodeJSON(b, (*plain)(m))
 }
 
 // MarshalJSON writes Extra back beside the known fields.
@@ -303,7 +303,7 @@ func (m MessagingProfile) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON keeps unknown fields in Extra.
 func (m *NumberPoolSettings) UnmarshalJSON(b []byte) error {
 	type plain NumberPoolSettings
-	return unmarshalWithExtra(b, (*plain)(m))
+	return decodeJSON(b, (*plain)(m))
 }
 
 // MarshalJSON writes Extra back beside the known fields.
@@ -315,7 +315,7 @@ func (m NumberPoolSettings) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON keeps unknown fields in Extra.
 func (m *URLShortenerSettings) UnmarshalJSON(b []byte) error {
 	type plain URLShortenerSettings
-	return unmarshalWithExtra(b, (*plain)(m))
+	return decodeJSON(b, (*plain)(m))
 }
 
 // MarshalJSON writes Extra back beside the known fields.
@@ -327,7 +327,7 @@ func (m URLShortenerSettings) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON keeps unknown fields in Extra.
 func (m *PhoneNumberWithMessagingSettings) UnmarshalJSON(b []byte) error {
 	type plain PhoneNumberWithMessagingSettings
-	return unmarshalWithExtra(b, (*plain)(m))
+	return decodeJSON(b, (*plain)(m))
 }
 
 // MarshalJSON writes Extra back beside the known fields.
@@ -339,7 +339,7 @@ func (m PhoneNumberWithMessagingSettings) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON keeps unknown fields in Extra.
 func (m *MessagingFeatures) UnmarshalJSON(b []byte) error {
 	type plain MessagingFeatures
-	return unmarshalWithExtra(b, (*plain)(m))
+	return decodeJSON(b, (*plain)(m))
 }
 
 // MarshalJSON writes Extra back beside the known fields.
@@ -351,7 +351,7 @@ func (m MessagingFeatures) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON keeps unknown fields in Extra.
 func (m *MessagingFeatureSet) UnmarshalJSON(b []byte) error {
 	type plain MessagingFeatureSet
-	return unmarshalWithExtra(b, (*plain)(m))
+	return decodeJSON(b, (*plain)(m))
 }
 
 // MarshalJSON writes Extra back beside the known fields.
@@ -363,7 +363,7 @@ func (m MessagingFeatureSet) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON keeps unknown fields in Extra.
 func (m *NumberHealthMetrics) UnmarshalJSON(b []byte) error {
 	type plain NumberHealthMetrics
-	return unmarshalWithExtra(b, (*plain)(m))
+	return decodeJSON(b, (*plain)(m))
 }
 
 // MarshalJSON writes Extra back beside the known fields.
@@ -375,7 +375,7 @@ func (m NumberHealthMetrics) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON keeps unknown fields in Extra.
 func (m *ShortCode) UnmarshalJSON(b []byte) error {
 	type plain ShortCode
-	return unmarshalWithExtra(b, (*plain)(m))
+	return decodeJSON(b, (*plain)(m))
 }
 
 // MarshalJSON writes Extra back beside the known fields.
@@ -387,7 +387,7 @@ func (m ShortCode) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON keeps unknown fields in Extra.
 func (m *AlphanumericSenderID) UnmarshalJSON(b []byte) error {
 	type plain AlphanumericSenderID
-	return unmarshalWithExtra(b, (*plain)(m))
+	return decodeJSON(b, (*plain)(m))
 }
 
 // MarshalJSON writes Extra back beside the known fields.
@@ -399,7 +399,7 @@ func (m AlphanumericSenderID) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON keeps unknown fields in Extra.
 func (m *AutorespConfig) UnmarshalJSON(b []byte) error {
 	type plain AutorespConfig
-	return unmarshalWithExtra(b, (*plain)(m))
+	return decodeJSON(b, (*plain)(m))
 }
 
 // MarshalJSON writes Extra back beside the known fields.

@@ -19,7 +19,7 @@ package, through ``TELNYX_MESSAGING_LIB``, or in the cargo target directory of t
 
 from __future__ import annotations
 
-from . import _lib
+from . import _exceptions, _lib
 from ._base import NOT_GIVEN, ItemIterator, NotGiven, Page, PageIterator
 from ._client import Client, Telnyx
 from ._exceptions import (
@@ -58,24 +58,7 @@ __all__ = [
     "AutorespConfigs",
     "ShortCodes",
     "MessagingProfileMetrics",
-    "TelnyxError",
-    "InvalidArgumentError",
-    "ConfigurationError",
-    "PanicError",
-    "APIError",
-    "APIConnectionError",
-    "APITimeoutError",
-    "APIResponseValidationError",
-    "UnexpectedPageError",
-    "APIStatusError",
-    "BadRequestError",
-    "AuthenticationError",
-    "PermissionDeniedError",
-    "NotFoundError",
-    "ConflictError",
-    "UnprocessableEntityError",
-    "RateLimitError",
-    "InternalServerError",
+    *_exceptions.__all__,
     "library_version",
     "library_path",
 ]
