@@ -16,7 +16,7 @@ PRISM_PACKAGE="@stainless-api/prism-cli"
 PRISM_VERSION="5.16.1"
 PRISM_DIR="$ROOT/.prism"
 PRISM_BIN="$PRISM_DIR/node_modules/.bin/prism"
-SPEC="$ROOT/../shared/api/telnyx-messaging.openapi.yml"
+SPEC="$ROOT/tests/api/telnyx-messaging.openapi.yml"
 STARTUP_LIMIT=60 # seconds Prism may take to answer
 
 if [[ "${CI:-}" == "true" ]]; then
@@ -53,7 +53,7 @@ step() {
 
 # --- setup --------------------------------------------------------------------------------------
 
-[[ -f "$SPEC" ]] || die "the OpenAPI definition is missing: expected $SPEC (shared/ beside the checkout)"
+[[ -f "$SPEC" ]] || die "the OpenAPI definition is missing: expected $SPEC"
 
 prism_installed() {
     [[ -x "$PRISM_BIN" ]] &&

@@ -18,8 +18,8 @@ import (
 	"time"
 )
 
-// specPath is the official OpenAPI definition, beside the checkout (../shared/api).
-const specPath = "../../../shared/api/telnyx-messaging.openapi.yml"
+// specPath is the official OpenAPI definition, vendored in the repository (tests/api).
+const specPath = "../../tests/api/telnyx-messaging.openapi.yml"
 
 // prismURL is the Prism root (no /v2) from TELNYX_PRISM_URL; without it the test fails.
 func prismURL(t *testing.T) string {

@@ -71,7 +71,7 @@ impl PrismGuard {
     fn start() -> Result<PrismGuard, String> {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let bin = root.join(".prism/node_modules/.bin/prism");
-        let spec = root.join("../shared/api/telnyx-messaging.openapi.yml");
+        let spec = root.join("tests/api/telnyx-messaging.openapi.yml");
         if !bin.exists() {
             return Err(format!(
                 "Prism is not installed ({} is missing) and TELNYX_PRISM_URL is not set. Run \

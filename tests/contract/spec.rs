@@ -5,9 +5,9 @@ use std::path::Path;
 
 const METHODS: [&str; 8] = ["get", "put", "post", "delete", "patch", "options", "head", "trace"];
 
-/// `(METHOD, path template)` of every operation in `../shared/api/telnyx-messaging.openapi.yml`.
+/// `(METHOD, path template)` of every operation in `tests/api/telnyx-messaging.openapi.yml`.
 pub fn operations() -> BTreeSet<(String, String)> {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/api/telnyx-messaging.openapi.yml");
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/api/telnyx-messaging.openapi.yml");
     let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
     parse_operations(&text)
 }
