@@ -24,6 +24,8 @@
 
 mod client;
 mod error;
+#[cfg(feature = "mock")]
+pub mod mock;
 mod nullable;
 mod pagination;
 mod resources;

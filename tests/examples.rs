@@ -1,4 +1,4 @@
-//! Keeps the examples' mock server honest: runs the tour's whole walk against it, and checks exact
+//! Keeps the mock server (`telnyx_messaging::mock`) honest: runs the tour's whole walk against it, and checks exact
 //! behaviours of the mock through the library (and two the library cannot send, over raw TCP).
 //! `cargo run --example tour` itself is run by CI.
 
@@ -17,7 +17,7 @@ use telnyx_messaging::{
 #[path = "../examples/tour.rs"]
 mod tour;
 
-use tour::support::mock_server::{MockServer, API_KEY};
+use telnyx_messaging::mock::{MockServer, API_KEY};
 
 fn client(mock: &MockServer, key: &str) -> Client {
     Client::builder().api_key(key).base_url(mock.base_url()).proxy(ProxyChoice::None).build().unwrap()

@@ -5,14 +5,12 @@
 // Each example uses a different part of this module.
 #![allow(dead_code)]
 
-pub mod mock_server;
-
 use std::error::Error;
 use std::process::ExitCode;
 
 use telnyx_messaging::{Client, Nullable, ProxyChoice};
 
-use mock_server::MockServer;
+use telnyx_messaging::mock::{self as mock_server, MockServer};
 
 /// What the example bodies return: any error ends the example with a non-zero exit code.
 pub type Result<T = (), E = Box<dyn Error>> = std::result::Result<T, E>;

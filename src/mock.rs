@@ -1,4 +1,5 @@
-//! A small in-process mock of the Telnyx messaging-profile API, so that the examples run offline.
+//! An offline mock of the Telnyx messaging-profile API, for the examples, the tour, the tests, and
+//! the tests of your own code (in any language: the `telnyx-messaging-mock` binary serves it too).
 //!
 //! It serves all 19 operations of the area over HTTP/1.1 (keep-alive, `Content-Length` bodies) on
 //! `127.0.0.1` and a free port, checks `Authorization: Bearer <API_KEY>`, and keeps its state in
@@ -8,9 +9,19 @@
 //! errors (400, 401, 404, 422) in the API's `{"errors": [...]}` shape.
 //!
 //! One switch exists only here: a request with the header `x-mock-status: 429` (or any other
-//! 4xx/5xx status) gets that error back, so the examples can show rate limiting offline.
+//! 4xx/5xx status) gets that error back, so rate limiting can be shown offline.
 //!
-//! Only `std::net` and `serde_json`: it is a teaching aid, not a conformance test of the API.
+//! ```
+//! use telnyx_messaging::{mock::MockServer, Client, ListMessagingProfilesParams};
+//!
+//! let mock = MockServer::start()?;
+//! let client = Client::builder().api_key(telnyx_messaging::mock::API_KEY).base_url(mock.base_url()).build()?;
+//! let page = client.messaging_profiles().list(&ListMessagingProfilesParams::new())?;
+//! assert_eq!(page.data.len(), 7);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Only `std::net` and `serde_json`, behind the `mock` feature (on by default).
 
 use std::io::{BufRead, BufReader, ErrorKind, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -39,6 +50,7 @@ const NULLABLE: [&str; 8] = [
 const READ_ONLY: [&str; 5] = ["id", "record_type", "created_at", "updated_at", "v1_secret"];
 
 /// A running mock server; dropping it stops the server and joins its threads.
+#[derive(Debug)]
 pub struct MockServer {
     addr: SocketAddr,
     shutdown: Arc<AtomicBool>,
@@ -46,9 +58,14 @@ pub struct MockServer {
 }
 
 impl MockServer {
-    /// Binds `127.0.0.1:0` and serves on a background thread.
+    /// Binds `127.0.0.1` on a free port and serves on a background thread.
     pub fn start() -> std::io::Result<MockServer> {
-        let listener = TcpListener::bind("127.0.0.1:0")?;
+        MockServer::start_on(0)
+    }
+
+    /// Binds `127.0.0.1:port` (0: a free port) and serves on a background thread.
+    pub fn start_on(port: u16) -> std::io::Result<MockServer> {
+        let listener = TcpListener::bind(("127.0.0.1", port))?;
         let addr = listener.local_addr()?;
         let shutdown = Arc::new(AtomicBool::new(false));
         let state = Arc::new(Mutex::new(State::seeded()));
