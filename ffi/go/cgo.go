@@ -1,8 +1,12 @@
 package telnyxmessaging
 
 /*
-#cgo CFLAGS: -I${SRCDIR}/../../include
-#cgo LDFLAGS: ${SRCDIR}/../../target/release/libtelnyx_messaging_ffi.a -lm -ldl -lpthread
+// The installed C library, found through pkg-config (make -C ffi install PREFIX=DIR, then
+// PKG_CONFIG_PATH=DIR/lib/pkgconfig). Linked statically: -Bstatic selects libtelnyx_messaging.a,
+// and the module's Libs.private switch back to shared system libraries (-Wl,-Bdynamic), so
+// programs need no libtelnyx_messaging.so at run time.
+#cgo LDFLAGS: -Wl,-Bstatic
+#cgo pkg-config: --static telnyx_messaging
 #include <stdlib.h>
 #include <string.h>
 #include "telnyx_messaging.h"

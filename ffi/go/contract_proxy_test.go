@@ -1,3 +1,5 @@
+//go:build contract
+
 package telnyxmessaging
 
 // Helpers of the Prism contract suite (contract_test.go): the recording pass-through between

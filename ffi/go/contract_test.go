@@ -1,3 +1,5 @@
+//go:build contract
+
 package telnyxmessaging
 
 // Contract suite: every operation of the Go binding against the official OpenAPI definition
@@ -12,6 +14,7 @@ package telnyxmessaging
 // operations the scenarios reached (mapped back to path templates) with the operations listed
 // in the definition.
 //
+// Opt in with the build tag: go test -tags contract ./... (tests/run-all.sh does).
 // Prism comes from TELNYX_PRISM_URL (the Prism root, no /v2), which bash tests/run-all.sh sets
 // after starting Prism. Without it the suite fails; it never skips.
 //
