@@ -28,6 +28,32 @@ for _var in ("TELNYX_API_KEY", "TELNYX_BASE_URL", "HTTPS_PROXY", "HTTP_PROXY", "
 API_KEY = "KEYtest_123"
 
 
+def pytest_addoption(parser):
+    parser.addoption("--contract", action="store_true",
+                     help="also run the contract suite (marker 'contract') against the Prism mock server "
+                          "at TELNYX_PRISM_URL; tests/run-all.sh starts Prism and passes this")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "contract: needs the Prism mock server; runs only with --contract")
+
+
+def pytest_report_header(config):
+    if not config.getoption("--contract"):
+        return "contract suite: deselected (opt in with --contract and TELNYX_PRISM_URL, as tests/run-all.sh does)"
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    """Without --contract the contract tests are deselected, which pytest reports as such."""
+    if config.getoption("--contract"):
+        return
+    contract = [item for item in items if item.get_closest_marker("contract")]
+    if contract:
+        config.hook.pytest_deselected(items=contract)
+        items[:] = [item for item in items if not item.get_closest_marker("contract")]
+
+
 @dataclass
 class Recorded:
     method: str

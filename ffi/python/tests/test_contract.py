@@ -2,8 +2,9 @@
 definition. A recording pass-through between the client and Prism keeps Prism's
 ``sl-violations`` header, which names anything in a request that breaks the definition.
 
-Needs ``TELNYX_PRISM_URL`` (``tests/run-all.sh`` starts Prism and sets it); without it these
-tests fail rather than pass unchecked.
+Opt in with ``--contract`` (marker ``contract``); it needs ``TELNYX_PRISM_URL`` (``tests/run-all.sh``
+starts Prism, sets it and passes ``--contract``). Opted in without it, these tests fail rather
+than pass unchecked.
 """
 
 import http.client
@@ -17,6 +18,8 @@ import pytest
 import telnyx_messaging as tm
 
 from conftest import read_body
+
+pytestmark = pytest.mark.contract
 
 PRISM = os.environ.get("TELNYX_PRISM_URL", "").strip().rstrip("/")
 

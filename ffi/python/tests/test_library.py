@@ -13,8 +13,8 @@ import telnyx_messaging as tm
 from telnyx_messaging import _lib
 
 PACKAGE = Path(tm.__file__).resolve().parent
-REPO = PACKAGE.parents[2]
-HEADER = REPO / "include" / "telnyx_messaging.h"
+# The header, found from this file (ffi/python/tests), not from the package: it may be installed.
+HEADER = Path(__file__).resolve().parents[3] / "include" / "telnyx_messaging.h"
 
 
 def _import_in_subprocess(pythonpath, env_overrides):
