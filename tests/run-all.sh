@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The project's one test command: installs what the tests need (the Prism mock server into
-# .prism/, pytest), starts Prism on a free loopback port for the contract suites, then runs the
-# Rust, C (through cargo), Python and Go suites. Safe to run again: finished installs are skipped.
+# .prism/, pytest into a virtual environment in target/test-venv), starts Prism on a free loopback
+# port for the contract suites (opted in here: cargo feature `contract`, pytest --contract, Go
+# build tag `contract`), then runs the Rust, C (through cargo), Python and Go suites and the
+# install checks (tests/install-check.sh). Safe to run again: finished installs are skipped.
 #
 #   bash tests/run-all.sh
 #
@@ -76,13 +78,17 @@ else
     prism_installed || die "npm install finished but $PRISM_BIN is missing"
 fi
 
-note "setup: pytest"
-if python3 -m pytest --version >/dev/null 2>&1; then
-    python3 -m pytest --version
+# A virtual environment of our own: the system interpreter may refuse pip (PEP 668).
+VENV="$ROOT/target/test-venv"
+PYTHON="$VENV/bin/python"
+note "setup: pytest in $VENV"
+if "$PYTHON" -m pytest --version >/dev/null 2>&1; then
+    "$PYTHON" -m pytest --version
 else
-    timeout 600 python3 -m pip install --quiet --disable-pip-version-check pytest ||
+    python3 -m venv "$VENV" || die "python3 -m venv failed (Debian: apt-get install python3-venv)"
+    timeout 600 "$PYTHON" -m pip install --quiet --disable-pip-version-check pytest ||
         die "pip install pytest failed"
-    python3 -m pytest --version || die "pytest is still missing after pip install"
+    "$PYTHON" -m pytest --version || die "pytest is still missing after pip install"
 fi
 
 PRISM_PID=""
@@ -152,10 +158,14 @@ echo "Prism answers at $TELNYX_PRISM_URL after $((SECONDS - START_ALL))s of setu
 # --- suites -------------------------------------------------------------------------------------
 
 step "build ffi" cargo build -p telnyx-messaging-ffi
-# The Go binding links the release static library (ffi/go/cgo.go).
-step "build ffi (release)" cargo build --release -p telnyx-messaging-ffi
+# The Go suites link the installed library through pkg-config: one release build, installed into
+# target/prefix (tests/install-check.sh installs the same build again, as a user would).
+PREFIX="$ROOT/target/prefix"
+step "install into target/prefix" make -C ffi install PREFIX="$PREFIX"
+export PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 # --no-fail-fast: one failing test binary does not hide the results of the others.
-step "cargo test" cargo test --workspace --no-fail-fast
+step "cargo test" cargo test --workspace --no-fail-fast \
+    --features telnyx-messaging/contract,telnyx-messaging-ffi/contract
 # The README's main job, offline on its embedded mock server.
 step "tour" env -u TELNYX_API_KEY -u TELNYX_BASE_URL cargo run --quiet --example tour
 
@@ -163,14 +173,14 @@ if [[ -d ffi/python/tests ]]; then
     # Exit code 5 (no tests collected) counts as a failure: the suite exists, so it must run.
     # The library just built, not whatever an older build left in target/release.
     step "python" env TELNYX_MESSAGING_LIB="$ROOT/target/debug/libtelnyx_messaging_ffi.so" \
-        python3 -m pytest ffi/python/tests
+        "$PYTHON" -m pytest ffi/python/tests --contract
 else
     ABSENT+=("python (no ffi/python/tests)")
     note "step 'python': not present yet (no ffi/python/tests)"
 fi
 
 go_suite() {
-    (cd ffi/go && go vet ./... && go test -race ./...) &&
+    (cd ffi/go && go vet -tags contract ./... && go test -race -tags contract ./...) &&
         (cd examples/go && go vet ./... && for example in */main.go; do
             # Offline: without a key each example starts its own mock server.
             env -u TELNYX_API_KEY -u TELNYX_BASE_URL go run "./${example%/main.go}" >/dev/null || exit 1
@@ -182,6 +192,9 @@ else
     ABSENT+=("go (no ffi/go/go.mod)")
     note "step 'go': not present yet (no ffi/go/go.mod)"
 fi
+
+# Every README install block, run as written, and each installed piece used from outside.
+step "install checks" bash tests/install-check.sh
 
 # --- summary ------------------------------------------------------------------------------------
 

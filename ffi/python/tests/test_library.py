@@ -17,6 +17,11 @@ PACKAGE = Path(tm.__file__).resolve().parent
 HEADER = Path(__file__).resolve().parents[3] / "include" / "telnyx_messaging.h"
 
 
+def _copy_package(dest):
+    """A copy of the package without the library a wheel bundles next to it."""
+    shutil.copytree(PACKAGE, dest, ignore=shutil.ignore_patterns("__pycache__", "*.so", "*.dylib", "*.dll"))
+
+
 def _import_in_subprocess(pythonpath, env_overrides):
     env = {k: v for k, v in os.environ.items() if k not in ("TELNYX_MESSAGING_LIB", "CARGO_TARGET_DIR")}
     env.update(env_overrides)
@@ -31,8 +36,7 @@ def test_import_error_names_every_place_it_looked(tmp_path):
     repo = tmp_path / "repo"
     (repo / "ffi" / "python").mkdir(parents=True)
     (repo / "Cargo.toml").write_text("[workspace]\nmembers = []\n")
-    shutil.copytree(PACKAGE, repo / "ffi" / "python" / "telnyx_messaging",
-                    ignore=shutil.ignore_patterns("__pycache__", "*.so", "*.dylib", "*.dll"))
+    _copy_package(repo / "ffi" / "python" / "telnyx_messaging")
     missing = tmp_path / "nowhere" / "libx.so"
     r = _import_in_subprocess(repo / "ffi" / "python", {"TELNYX_MESSAGING_LIB": str(missing)})
     assert r.returncode != 0
@@ -47,14 +51,14 @@ def test_import_error_names_every_place_it_looked(tmp_path):
 
 
 def test_import_error_when_the_variable_is_not_set(tmp_path):
-    shutil.copytree(PACKAGE, tmp_path / "telnyx_messaging", ignore=shutil.ignore_patterns("__pycache__"))
+    _copy_package(tmp_path / "telnyx_messaging")
     r = _import_in_subprocess(tmp_path, {})
     assert r.returncode != 0
     assert "TELNYX_MESSAGING_LIB" in r.stderr and "not set" in r.stderr
 
 
 def test_library_found_through_the_environment_variable(tmp_path):
-    shutil.copytree(PACKAGE, tmp_path / "telnyx_messaging", ignore=shutil.ignore_patterns("__pycache__"))
+    _copy_package(tmp_path / "telnyx_messaging")
     r = _import_in_subprocess(tmp_path, {"TELNYX_MESSAGING_LIB": tm.library_path})
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == tm.library_path
@@ -62,7 +66,7 @@ def test_library_found_through_the_environment_variable(tmp_path):
 
 def test_library_next_to_the_package_comes_first(tmp_path):
     pkg = tmp_path / "telnyx_messaging"
-    shutil.copytree(PACKAGE, pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    _copy_package(pkg)
     shutil.copy(tm.library_path, pkg / _lib.LIBRARY_FILE)
     r = _import_in_subprocess(tmp_path, {"TELNYX_MESSAGING_LIB": "/nonexistent/lib.so"})
     assert r.returncode == 0, r.stderr
