@@ -1,18 +1,19 @@
 /* profiles.c: list, create, update (clearing a field with null) and delete a messaging profile
  * through the C ABI of telnyx-messaging.
  *
- * Build the library first (from the repository root):
- *   cargo build -p telnyx-messaging-ffi --release
+ * Install the library first (from the repository root; see README.md, Install):
+ *   make -C ffi install PREFIX="$HOME/.local"
+ *   export PKG_CONFIG_PATH="$HOME/.local/lib/pkgconfig"
  *
- * Then, from the repository root, link it dynamically (with an rpath, so no LD_LIBRARY_PATH):
- *   cc -std=c99 -Wall -Wextra -Werror -Iinclude examples/c/profiles.c -o profiles \
- *      -Ltarget/release -ltelnyx_messaging_ffi -Wl,-rpath,"$PWD/target/release"
+ * Then, from any directory, link it dynamically:
+ *   cc -std=c99 -Wall -Wextra -Werror profiles.c -o profiles $(pkg-config --cflags --libs telnyx_messaging)
  * or statically:
- *   cc -std=c99 -Wall -Wextra -Werror -Iinclude examples/c/profiles.c -o profiles \
- *      target/release/libtelnyx_messaging_ffi.a -lpthread -ldl -lm
+ *   cc -std=c99 -Wall -Wextra -Werror profiles.c -o profiles \
+ *      $(pkg-config --cflags telnyx_messaging) -Wl,-Bstatic $(pkg-config --static --libs telnyx_messaging)
  *
- * Run it with the API key and, optionally, another base URL (a mock server, say):
- *   TELNYX_API_KEY=KEY... [TELNYX_BASE_URL=http://127.0.0.1:4010] ./profiles
+ * Run it with the API key and, optionally, another base URL (the installed mock, say):
+ *   TELNYX_API_KEY=KEY... [TELNYX_BASE_URL=http://127.0.0.1:4010/v2] ./profiles
+ * (a shared build installed outside the loader's path also needs LD_LIBRARY_PATH="$HOME/.local/lib")
  *
  * Every fallible call returns NULL or a telnyx_error that the caller frees; result strings are
  * the JSON text the server sent (checked to decode), owned by the caller and freed with

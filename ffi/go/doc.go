@@ -2,11 +2,13 @@
 // profiles, their phone numbers, short codes, alphanumeric sender IDs, metrics and
 // auto-response configs, and the account's short codes.
 //
-// It wraps the C ABI of the Rust library telnyx-messaging through cgo and links the static
-// library, so build that first from the repository root:
+// It wraps the C ABI of the Rust library telnyx-messaging through cgo and links the installed
+// C library statically, found with pkg-config (module telnyx_messaging). Install it first, from
+// a clone of the repository, and build with cgo enabled:
 //
-//	cargo build --release -p telnyx-messaging-ffi
-//	cd ffi/go && go test ./...
+//	make -C ffi install PREFIX="$HOME/.local"
+//	export PKG_CONFIG_PATH="$HOME/.local/lib/pkgconfig"
+//	go build ./...
 //
 // # Usage
 //
