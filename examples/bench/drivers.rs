@@ -111,6 +111,11 @@ fn target_dir() -> PathBuf {
         .unwrap_or_else(|| root().join("target"))
 }
 
+/// Where the benchmark installs the C library (`make -C ffi install`) for the Go driver.
+fn install_prefix() -> PathBuf {
+    target_dir().join("bench-prefix")
+}
+
 pub fn shared_library() -> PathBuf {
     target_dir().join("release/libtelnyx_messaging_ffi.so")
 }
@@ -167,11 +172,14 @@ fn ffi_library() -> Result<(), String> {
                     return Err(format!("the C ABI is not complete yet ({function} is not in the header)"));
                 }
             }
-            eprintln!("bench: cargo build --release -p telnyx-messaging-ffi");
-            let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-            let mut command = Command::new(cargo);
-            command.current_dir(root()).args(["build", "--release", "-p", "telnyx-messaging-ffi"]);
-            build_step(command, "cargo build --release -p telnyx-messaging-ffi")?;
+            // Builds the release library and installs it where the Go driver's pkg-config finds it.
+            eprintln!("bench: make -C ffi install PREFIX={}", install_prefix().display());
+            let mut command = Command::new("make");
+            command
+                .current_dir(root())
+                .args(["-C", "ffi", "install"])
+                .arg(format!("PREFIX={}", install_prefix().display()));
+            build_step(command, "make -C ffi install")?;
             if !static_library().exists() || !shared_library().exists() {
                 return Err("the ffi build produced no libtelnyx_messaging_ffi.a / .so".into());
             }
@@ -233,6 +241,7 @@ fn prepare_go() -> Result<Driver, String> {
         .arg(&exe)
         .arg(".")
         .env("CGO_ENABLED", "1")
+        .env("PKG_CONFIG_PATH", install_prefix().join("lib/pkgconfig"))
         .env("GOFLAGS", "-mod=mod")
         .env("GOPROXY", "off")
         .env("GOTOOLCHAIN", "local");

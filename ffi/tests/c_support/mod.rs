@@ -120,7 +120,11 @@ pub fn compile(source: &Path, build: Build) -> PathBuf {
         cc.args(["-x", "none"]); // what follows is not C++ source
     }
     if build.shared {
-        cc.arg("-L").arg(lib).arg("-ltelnyx_messaging_ffi").arg(format!("-Wl,-rpath,{}", lib.display()));
+        let loader_dir = soname_dir(lib);
+        cc.arg("-L")
+            .arg(lib)
+            .arg("-ltelnyx_messaging_ffi")
+            .arg(format!("-Wl,-rpath,{}", loader_dir.display()));
         cc.arg("-lpthread");
     } else {
         cc.arg(lib.join("libtelnyx_messaging_ffi.a")).args(["-lpthread", "-ldl", "-lm"]);
@@ -135,6 +139,23 @@ pub fn compile(source: &Path, build: Build) -> PathBuf {
         String::from_utf8_lossy(&output.stderr)
     );
     exe
+}
+
+/// A directory holding `libtelnyx_messaging.so.<abi>`, the SONAME that ffi/build.rs gives the
+/// library (what `make -C ffi install` installs it as), linked to the cargo build: programs linked
+/// against `libtelnyx_messaging_ffi.so` ask the loader for that name.
+fn soname_dir(lib: &Path) -> PathBuf {
+    let (major, minor) = (env!("CARGO_PKG_VERSION_MAJOR"), env!("CARGO_PKG_VERSION_MINOR"));
+    let abi = if major == "0" { format!("0.{minor}") } else { major.to_owned() };
+    let dir = lib.join("c-tests").join("soname");
+    std::fs::create_dir_all(&dir).unwrap();
+    let link = dir.join(format!("libtelnyx_messaging.so.{abi}"));
+    // Test binaries run in parallel may race to create it: one that exists is the same link.
+    match std::os::unix::fs::symlink(lib.join("libtelnyx_messaging_ffi.so"), &link) {
+        Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => panic!("symlink {}: {e}", link.display()),
+        _ => {}
+    }
+    dir
 }
 
 /// Runs `exe` with `args` (under valgrind for the valgrind build) and fails on a non-zero exit.
