@@ -141,17 +141,22 @@ pub fn compile(source: &Path, build: Build) -> PathBuf {
     exe
 }
 
-/// A directory holding `libtelnyx_messaging.so.<abi>`, the SONAME that ffi/build.rs gives the
-/// library (what `make -C ffi install` installs it as), linked to the cargo build: programs linked
-/// against `libtelnyx_messaging_ffi.so` ask the loader for that name.
+/// A directory holding a link named after the library's SONAME (`libtelnyx_messaging.so.0.1`,
+/// set by ffi/build.rs, the name `make -C ffi install` installs it as) to the cargo build:
+/// programs linked against `libtelnyx_messaging_ffi.so` ask the loader for that name.
 fn soname_dir(lib: &Path) -> PathBuf {
-    let (major, minor) = (env!("CARGO_PKG_VERSION_MAJOR"), env!("CARGO_PKG_VERSION_MINOR"));
-    let abi = if major == "0" { format!("0.{minor}") } else { major.to_owned() };
+    let library = lib.join("libtelnyx_messaging_ffi.so");
+    let out = Command::new("readelf").arg("-d").arg(&library).output().expect("run readelf");
+    let dynamic = String::from_utf8_lossy(&out.stdout);
+    let soname = dynamic
+        .lines()
+        .find_map(|line| line.split_once("Library soname: [")?.1.strip_suffix(']'))
+        .unwrap_or_else(|| panic!("{} has no SONAME:\n{dynamic}", library.display()));
     let dir = lib.join("c-tests").join("soname");
     std::fs::create_dir_all(&dir).unwrap();
-    let link = dir.join(format!("libtelnyx_messaging.so.{abi}"));
+    let link = dir.join(soname);
     // Test binaries run in parallel may race to create it: one that exists is the same link.
-    match std::os::unix::fs::symlink(lib.join("libtelnyx_messaging_ffi.so"), &link) {
+    match std::os::unix::fs::symlink(&library, &link) {
         Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => panic!("symlink {}: {e}", link.display()),
         _ => {}
     }
