@@ -25,7 +25,7 @@
 
 use std::io::{BufRead, BufReader, ErrorKind, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -49,31 +49,120 @@ const NULLABLE: [&str; 8] = [
 ];
 const READ_ONLY: [&str; 5] = ["id", "record_type", "created_at", "updated_at", "v1_secret"];
 
+/// How a [`MockServer`] is set up: the port, more data, added latency, injected faults.
+#[derive(Clone, Debug, Default)]
+pub struct MockOptions {
+    /// The port on 127.0.0.1; 0 (the default) picks a free one.
+    pub port: u16,
+    /// Messaging profiles added after the seven seeded ones (`Profile 00001`, ...), for
+    /// pagination and load tests.
+    pub extra_profiles: usize,
+    /// Waited before every response, like the round trip of a real network.
+    pub latency: Duration,
+    /// Faults injected on a schedule, to test retries and timeouts.
+    pub faults: Option<FaultSchedule>,
+}
+
+/// Every `every`-th request the mock receives (counting from 1) gets `fault` instead of its
+/// answer: with `every: 3`, requests 3, 6, 9, ...
+#[derive(Clone, Debug)]
+pub struct FaultSchedule {
+    /// How often: every `every`-th request (at least 1).
+    pub every: u64,
+    /// What happens to those requests.
+    pub fault: Fault,
+}
+
+/// A fault the mock injects in place of an answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fault {
+    /// This HTTP status with the API's error envelope, and `Retry-After: <seconds>` when set.
+    Status {
+        /// The status to answer, 400 to 599.
+        status: u16,
+        /// The `Retry-After` header in seconds, if any.
+        retry_after: Option<u64>,
+    },
+    /// The connection is closed without an answer once the request has been read.
+    Reset,
+    /// The answer comes after this extra delay (longer than a client's timeout: a stall).
+    Delay(Duration),
+}
+
+impl std::str::FromStr for Fault {
+    type Err = String;
+
+    /// `status:503`, `status:429:2` (with `Retry-After: 2`), `reset`, or `delay:1500` (ms).
+    fn from_str(text: &str) -> Result<Fault, String> {
+        let parts: Vec<&str> = text.split(':').collect();
+        let number = |s: &str| s.parse::<u64>().map_err(|_| format!("{s:?} is not a whole number"));
+        match parts.as_slice() {
+            ["reset"] => Ok(Fault::Reset),
+            ["delay", ms] => Ok(Fault::Delay(Duration::from_millis(number(ms)?))),
+            ["status", status, rest @ ..] if rest.len() <= 1 => {
+                let status = number(status)?;
+                if !(400..=599).contains(&status) {
+                    return Err(format!("the status must be 400 to 599, got {status}"));
+                }
+                let retry_after = rest.first().map(|s| number(s)).transpose()?;
+                Ok(Fault::Status { status: status as u16, retry_after })
+            }
+            _ => Err(format!("{text:?} is not a fault: use status:CODE[:RETRY_AFTER], reset or delay:MS")),
+        }
+    }
+}
+
 /// A running mock server; dropping it stops the server and joins its threads.
-#[derive(Debug)]
 pub struct MockServer {
     addr: SocketAddr,
-    shutdown: Arc<AtomicBool>,
+    shared: Arc<Shared>,
     thread: Option<JoinHandle<()>>,
 }
 
+impl std::fmt::Debug for MockServer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MockServer").field("addr", &self.addr).field("options", &self.shared.options).finish()
+    }
+}
+
+/// What every connection of one server shares.
+struct Shared {
+    state: Mutex<State>,
+    options: MockOptions,
+    /// Requests received so far, faulted ones included: the fault schedule counts these.
+    received: AtomicU64,
+    shutdown: AtomicBool,
+}
+
 impl MockServer {
-    /// Binds `127.0.0.1` on a free port and serves on a background thread.
+    /// Binds `127.0.0.1` on a free port and serves the seeded data on a background thread.
     pub fn start() -> std::io::Result<MockServer> {
-        MockServer::start_on(0)
+        MockServer::start_with(MockOptions::default())
     }
 
-    /// Binds `127.0.0.1:port` (0: a free port) and serves on a background thread.
-    pub fn start_on(port: u16) -> std::io::Result<MockServer> {
-        let listener = TcpListener::bind(("127.0.0.1", port))?;
+    /// Binds `127.0.0.1:options.port` and serves on a background thread.
+    pub fn start_with(options: MockOptions) -> std::io::Result<MockServer> {
+        if options.faults.as_ref().is_some_and(|f| f.every == 0) {
+            return Err(std::io::Error::new(ErrorKind::InvalidInput, "faults.every must be at least 1"));
+        }
+        let listener = TcpListener::bind(("127.0.0.1", options.port))?;
         let addr = listener.local_addr()?;
-        let shutdown = Arc::new(AtomicBool::new(false));
-        let state = Arc::new(Mutex::new(State::seeded()));
-        let flag = Arc::clone(&shutdown);
+        let shared = Arc::new(Shared {
+            state: Mutex::new(State::seeded(options.extra_profiles)),
+            options,
+            received: AtomicU64::new(0),
+            shutdown: AtomicBool::new(false),
+        });
+        let server = Arc::clone(&shared);
         let thread = std::thread::Builder::new()
             .name("mock-server".into())
-            .spawn(move || accept_loop(listener, state, flag))?;
-        Ok(MockServer { addr, shutdown, thread: Some(thread) })
+            .spawn(move || accept_loop(listener, server))?;
+        Ok(MockServer { addr, shared, thread: Some(thread) })
+    }
+
+    /// How many requests the server has received so far (faulted ones included).
+    pub fn requests_received(&self) -> u64 {
+        self.shared.received.load(Ordering::SeqCst)
     }
 
     /// The base URL to give the client, like `http://127.0.0.1:40123/v2`.
@@ -84,7 +173,7 @@ impl MockServer {
 
 impl Drop for MockServer {
     fn drop(&mut self) {
-        self.shutdown.store(true, Ordering::SeqCst);
+        self.shared.shutdown.store(true, Ordering::SeqCst);
         // accept() only returns when a connection arrives: make one so the loop sees the flag.
         let _ = TcpStream::connect(self.addr);
         if let Some(thread) = self.thread.take() {
@@ -93,17 +182,17 @@ impl Drop for MockServer {
     }
 }
 
-fn accept_loop(listener: TcpListener, state: Arc<Mutex<State>>, shutdown: Arc<AtomicBool>) {
+fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
     let mut workers: Vec<JoinHandle<()>> = Vec::new();
     for stream in listener.incoming() {
-        if shutdown.load(Ordering::SeqCst) {
+        if shared.shutdown.load(Ordering::SeqCst) {
             break;
         }
         let Ok(stream) = stream else { break };
-        let (state, shutdown) = (Arc::clone(&state), Arc::clone(&shutdown));
+        let shared = Arc::clone(&shared);
         // One thread per connection: a client may keep several keep-alive connections open.
         workers.retain(|w| !w.is_finished());
-        workers.push(std::thread::spawn(move || serve(stream, &state, &shutdown)));
+        workers.push(std::thread::spawn(move || serve(stream, &shared)));
     }
     for worker in workers {
         let _ = worker.join();
@@ -111,7 +200,7 @@ fn accept_loop(listener: TcpListener, state: Arc<Mutex<State>>, shutdown: Arc<At
 }
 
 /// Serves the requests of one connection until the client closes it or the server stops.
-fn serve(stream: TcpStream, state: &Mutex<State>, shutdown: &AtomicBool) {
+fn serve(stream: TcpStream, shared: &Shared) {
     let _ = stream.set_nodelay(true);
     let Ok(mut writer) = stream.try_clone() else { return };
     let mut reader = BufReader::new(stream);
@@ -122,7 +211,7 @@ fn serve(stream: TcpStream, state: &Mutex<State>, shutdown: &AtomicBool) {
             Ok([]) => return,
             Ok(_) => {}
             Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
-                if shutdown.load(Ordering::SeqCst) {
+                if shared.shutdown.load(Ordering::SeqCst) {
                     return;
                 }
                 continue;
@@ -132,7 +221,31 @@ fn serve(stream: TcpStream, state: &Mutex<State>, shutdown: &AtomicBool) {
         let _ = reader.get_ref().set_read_timeout(Some(Duration::from_secs(5)));
         let Some(req) = read_request(&mut reader) else { return };
         let close = req.header("connection").is_some_and(|v| v.eq_ignore_ascii_case("close"));
-        let reply = handle(&req, state);
+        let n = shared.received.fetch_add(1, Ordering::SeqCst) + 1;
+        let fault = shared.options.faults.as_ref().filter(|f| n % f.every == 0).map(|f| &f.fault);
+        let reply = match fault {
+            Some(Fault::Reset) => return,
+            Some(Fault::Status { status, retry_after }) => {
+                let mut reply = error(
+                    *status,
+                    "10007",
+                    "Injected fault",
+                    "Injected by the mock's fault schedule.",
+                    Value::Null,
+                );
+                reply.headers.extend(retry_after.map(|s| ("retry-after", s.to_string())));
+                reply
+            }
+            Some(Fault::Delay(delay)) => {
+                std::thread::sleep(*delay);
+                handle(&req, &shared.state)
+            }
+            None => handle(&req, &shared.state),
+        };
+        // Outside the state lock: concurrent connections wait in parallel, as on a network.
+        if !shared.options.latency.is_zero() {
+            std::thread::sleep(shared.options.latency);
+        }
         if write_reply(&mut writer, &reply).is_err() || close {
             return;
         }
@@ -708,7 +821,7 @@ impl State {
         })
     }
 
-    fn seeded() -> State {
+    fn seeded(extra_profiles: usize) -> State {
         let mut s = State {
             profiles: Vec::new(),
             numbers: Vec::new(),
@@ -804,6 +917,12 @@ impl State {
             let config = json!({ "id": id, "op": op, "keywords": keywords, "country_code": country,
                 "resp_text": text, "created_at": now, "updated_at": now });
             s.autoresp.push((us.as_str().unwrap_or_default().to_owned(), config));
+        }
+        for n in 1..=extra_profiles {
+            let profile = s.new_profile(
+                json!({ "name": format!("Profile {n:05}"), "whitelisted_destinations": ["US"] }),
+            );
+            s.profiles.push(profile);
         }
         s
     }
