@@ -147,8 +147,8 @@ impl Error {
 /// An error answer from the API: its status, the parsed `errors[]` and the response headers that
 /// matter.
 ///
-/// The fields hold the server's answer; `errors` is its parsed `errors` array, whose entries
-/// decode a numeric `code` as text:
+/// Only a call makes one; reach it with [`Error::api_error`] (or match [`Error::Api`]). The
+/// entries of `errors` decode a numeric `code` as text:
 ///
 /// ```
 /// use telnyx_messaging::{ApiErrorDetail, Error};
