@@ -244,6 +244,29 @@ pub enum ProxyChoice {
 }
 
 /// Builds a [`Client`]; every setting has the official SDKs' default.
+///
+/// ```
+/// use std::time::Duration;
+/// use telnyx_messaging::{Client, Error};
+///
+/// let client = Client::builder()
+///     .api_key("KEY_EXAMPLE")
+///     .base_url("https://api.telnyx.com/v2/")
+///     .timeout(Duration::from_secs(10))
+///     .max_retries(1)
+///     .header("X-Team", "billing")
+///     .build()?;
+/// assert_eq!(client.base_url(), "https://api.telnyx.com/v2"); // the trailing `/` is dropped
+/// assert!(!format!("{client:?}").contains("KEY_EXAMPLE")); // the key never shows in Debug output
+///
+/// // Settings are checked when the client is built, before any request.
+/// let err = Client::builder().api_key("KEY").base_url("http://api.example.com").build().unwrap_err();
+/// assert!(matches!(err, Error::Config(_)));
+/// assert!(err.to_string().contains("plain http sends the API key in clear text"));
+/// let err = Client::builder().api_key("KEY").timeout(Duration::ZERO).build().unwrap_err();
+/// assert_eq!(err.to_string(), "configuration error: timeouts must be greater than zero");
+/// # Ok::<(), Error>(())
+/// ```
 #[derive(Clone, Default)]
 pub struct ClientBuilder {
     api_key: Option<Secret>,

@@ -9,6 +9,41 @@ use serde::{Deserialize, Serialize};
 ///
 /// Match on the variants for full detail, or use the helpers ([`Error::status`],
 /// [`Error::is_rate_limited`], [`Error::is_not_found`], ...) for the common questions.
+///
+/// ```
+/// use std::time::Duration;
+/// use telnyx_messaging::{Client, Error};
+///
+/// /// What to do about a failed call.
+/// fn advice(err: &Error) -> String {
+///     if err.is_not_found() {
+///         return "gone: forget the id".into();
+///     }
+///     if let Some(wait) = err.retry_after() {
+///         return format!("try again in {wait:?}");
+///     }
+///     match err {
+///         Error::InvalidArgument(why) => format!("fix the call: {why}"),
+///         Error::Connection { request_sent: false, .. } => {
+///             "safe to retry: nothing reached the server".into()
+///         }
+///         Error::Timeout(_) => "retry later, maybe with a longer deadline".into(),
+///         other => format!("give up: {other}"),
+///     }
+/// }
+///
+/// let client = Client::builder().api_key("KEY").build()?;
+/// // An id that would change the endpoint is refused before any request is sent.
+/// let err = client.messaging_profiles().retrieve("..").unwrap_err();
+/// assert_eq!(err.to_string(), r#"invalid argument: messaging profile id ".." is not a valid id"#);
+/// assert_eq!(err.status(), None); // no HTTP answer
+/// assert_eq!(advice(&err), r#"fix the call: messaging profile id ".." is not a valid id"#);
+///
+/// let err = Error::Connection { message: "connection refused".into(), request_sent: false };
+/// assert!(err.is_connection());
+/// assert_eq!(advice(&err), "safe to retry: nothing reached the server");
+/// # Ok::<(), Error>(())
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -111,6 +146,52 @@ impl Error {
 
 /// An error answer from the API: its status, the parsed `errors[]` and the response headers that
 /// matter.
+///
+/// Only a call makes one; reach it with [`Error::api_error`] (or match [`Error::Api`]). The
+/// entries of `errors` decode a numeric `code` as text:
+///
+/// ```
+/// use telnyx_messaging::{ApiErrorDetail, Error};
+///
+/// /// One log line for a failed call: the status and the first error's code and JSON pointer.
+/// fn log_line(err: &Error) -> String {
+///     let Some(api) = err.api_error() else { return err.to_string() };
+///     let first = api.errors.first();
+///     let code = first.map_or("-", |e| e.code.as_str());
+///     let pointer = first.and_then(|e| e.source.as_ref()).and_then(|s| s.pointer.as_deref());
+///     let request = api.request_id.as_deref().unwrap_or("-");
+///     format!("{} {} code={code} at={} request={request}", api.status, api.reason(), pointer.unwrap_or("-"))
+/// }
+///
+/// let errors: Vec<ApiErrorDetail> = serde_json::from_str(
+///     r#"[{"code": 10015, "title": "Bad Request", "detail": "name is too long",
+///          "source": {"pointer": "/name"}}]"#,
+/// )?;
+/// assert_eq!(errors[0].code, "10015");
+/// assert_eq!(errors[0].source.as_ref().and_then(|s| s.pointer.as_deref()), Some("/name"));
+///
+/// // Errors that are not API answers have no `ApiError`.
+/// let err = Error::Timeout("overall deadline of 5s exceeded".into());
+/// assert!(err.api_error().is_none());
+/// assert_eq!(log_line(&err), "request timed out: overall deadline of 5s exceeded");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+///
+/// A real API error, such as a 404 from [`MessagingProfiles::retrieve`](crate::MessagingProfiles::retrieve):
+///
+/// ```no_run
+/// # let client = telnyx_messaging::Client::new()?;
+/// match client.messaging_profiles().retrieve("3fa85f64-5717-4562-b3fc-2c963f66afa6") {
+///     Ok(profile) => println!("{:?}", profile.name),
+///     Err(err) => match err.api_error() {
+///         Some(api) if api.status == 404 => {
+///             println!("no such profile: {} (request id {:?})", api.reason(), api.request_id)
+///         }
+///         _ => return Err(err),
+///     },
+/// }
+/// # Ok::<(), telnyx_messaging::Error>(())
+/// ```
 #[derive(Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ApiError {

@@ -10,6 +10,31 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///
 /// Use it on struct fields with
 /// `#[serde(default, skip_serializing_if = "Nullable::is_absent")]`.
+///
+/// ```
+/// use serde_json::json;
+/// use telnyx_messaging::{MessagingProfile, Nullable, UpdateMessagingProfileParams};
+///
+/// // In a PATCH body: absent is left out (unchanged), `Null` clears, `Value` sets.
+/// let mut update = UpdateMessagingProfileParams::new().webhook_url("https://example.com/hook");
+/// update.webhook_failover_url = Nullable::Null;
+/// assert!(update.alpha_sender.is_absent());
+/// assert_eq!(
+///     serde_json::to_value(&update)?,
+///     json!({"webhook_url": "https://example.com/hook", "webhook_failover_url": null}),
+/// );
+///
+/// // In a response: `null` and a missing member stay apart.
+/// let profile: MessagingProfile = serde_json::from_str(r#"{"id": "p1", "webhook_url": null}"#)?;
+/// assert!(profile.webhook_url.is_null());
+/// assert!(profile.alpha_sender.is_absent());
+/// assert_eq!(profile.webhook_failover_url.as_value(), None);
+///
+/// // From an `Option`: `Some` is a value, `None` is `null`.
+/// assert_eq!(Nullable::from(Some("x")), Nullable::Value("x"));
+/// assert_eq!(Nullable::<&str>::from(None), Nullable::Null);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum Nullable<T> {
     /// Not present: left out of request bodies.

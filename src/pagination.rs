@@ -14,6 +14,25 @@ use crate::Result;
 pub const MAX_PAGE_SIZE: u32 = 250;
 
 /// One page of a list: its items and, when the server sent it, the pagination metadata.
+///
+/// ```
+/// use telnyx_messaging::{MessagingProfile, Page};
+///
+/// // A page as the API sends it (what `list` decodes).
+/// let page: Page<MessagingProfile> = serde_json::from_str(
+///     r#"{"data": [{"id": "p1", "name": "Alerts"}, {"id": "p2", "name": "Billing"}],
+///         "meta": {"page_number": 1, "page_size": 2, "total_pages": 3, "total_results": 5}}"#,
+/// )?;
+/// let names: Vec<&str> = page.data.iter().filter_map(|p| p.name.as_deref()).collect();
+/// assert_eq!(names, ["Alerts", "Billing"]);
+/// let meta = page.meta.as_ref().unwrap();
+/// assert_eq!((meta.page_number, meta.total_pages, meta.total_results), (1, 3, 5));
+///
+/// // Some lists come without `meta`.
+/// let page: Page<MessagingProfile> = serde_json::from_str(r#"{"data": []}"#)?;
+/// assert!(page.data.is_empty() && page.meta.is_none());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Page<T> {
@@ -87,6 +106,33 @@ pub(crate) fn page_query(req: Request, number: Option<u32>, size: Option<u32>) -
 /// after an empty page, a page without `meta`, the last page, or an error. A server that answers
 /// a page other than the one asked for (one that repeats a page forever, say) ends the
 /// iteration with [`Error::UnexpectedPage`] instead of looping or returning duplicates.
+///
+/// From [`ItemIter::pages`]. Like every iterator here it reports a bad argument once, as its first
+/// item, without sending a request:
+///
+/// ```
+/// use telnyx_messaging::{Client, PageParams};
+///
+/// let client = Client::builder().api_key("KEY").build()?;
+/// let page = PageParams::new().page_size(0);
+/// let mut pages = client.messaging_profiles().list_all_phone_numbers("p1", &page).pages();
+/// let err = pages.next().unwrap().unwrap_err();
+/// assert_eq!(err.to_string(), "invalid argument: page_size must be between 1 and 250, got 0");
+/// assert!(pages.next().is_none());
+/// # Ok::<(), telnyx_messaging::Error>(())
+/// ```
+///
+/// ```no_run
+/// use telnyx_messaging::{Client, ListMessagingProfilesParams};
+///
+/// let client = Client::new()?;
+/// let params = ListMessagingProfilesParams::new().page_size(250);
+/// for page in client.messaging_profiles().list_all(&params).pages() {
+///     let page = page?;
+///     println!("page {:?}: {} profiles", page.meta.map(|m| m.page_number), page.data.len());
+/// }
+/// # Ok::<(), telnyx_messaging::Error>(())
+/// ```
 pub struct PageIter<T> {
     client: Client,
     /// The request without its page number, or the argument error to report once.
@@ -164,6 +210,37 @@ impl<T: DeserializeOwned> Iterator for PageIter<T> {
 
 /// Lazily iterates over every item of a list, fetching the next page only when the current one
 /// is used up. Yields an error at most once, then stops. See [`PageIter`] for when it stops.
+///
+/// Returned by the `list_all*` methods. An argument error comes once, as the first item, and no
+/// request is sent:
+///
+/// ```
+/// use telnyx_messaging::{Client, ListMessagingProfilesParams};
+///
+/// let client = Client::builder().api_key("KEY").build()?;
+/// let mut items = client.messaging_profiles().list_all(&ListMessagingProfilesParams::new().page_size(251));
+/// let err = items.next().unwrap().unwrap_err();
+/// assert_eq!(err.to_string(), "invalid argument: page_size must be between 1 and 250, got 251");
+/// assert!(items.next().is_none());
+/// # Ok::<(), telnyx_messaging::Error>(())
+/// ```
+///
+/// Against the API: the names of the first 30 profiles (two pages of 20; the second is fetched
+/// when the first is used up), or the first error:
+///
+/// ```no_run
+/// use telnyx_messaging::{Client, ListMessagingProfilesParams};
+///
+/// let client = Client::new()?;
+/// let names = client
+///     .messaging_profiles()
+///     .list_all(&ListMessagingProfilesParams::new().page_size(20))
+///     .take(30)
+///     .map(|profile| profile.map(|p| p.name.unwrap_or_default()))
+///     .collect::<Result<Vec<_>, _>>()?;
+/// println!("{names:?}");
+/// # Ok::<(), telnyx_messaging::Error>(())
+/// ```
 pub struct ItemIter<T> {
     pages: PageIter<T>,
     items: std::vec::IntoIter<T>,

@@ -107,6 +107,31 @@ pub(crate) fn percent_encode(s: &str) -> String {
 
 /// Per-call settings, like the official SDKs' request options. Set them for a call with
 /// [`Client::with_options`](crate::Client::with_options); unset fields use the client's settings.
+///
+/// ```
+/// use std::time::Duration;
+/// use telnyx_messaging::{Client, RequestOptions};
+///
+/// let options = RequestOptions::new()
+///     .header("X-Trace", "abc")
+///     .max_retries(0)
+///     .deadline(Duration::from_secs(5));
+/// assert_eq!(options.headers, [("X-Trace".to_string(), "abc".to_string())]);
+/// assert_eq!((options.max_retries, options.timeout), (Some(0), None)); // `None`: the client's
+///
+/// let client = Client::builder().api_key("KEY").build()?;
+/// let quick = client.with_options(options);
+/// assert_eq!(quick.base_url(), client.base_url());
+///
+/// // Options are checked per call, before any request.
+/// let bad = client.with_options(RequestOptions::new().header("Authorization", "Bearer other"));
+/// let err = bad.messaging_profiles().retrieve("p1").unwrap_err();
+/// assert_eq!(err.to_string(), "invalid argument: set the API key instead of an Authorization header");
+/// let bad = client.with_options(RequestOptions::new().timeout(Duration::ZERO));
+/// let err = bad.messaging_profiles().retrieve("p1").unwrap_err();
+/// assert_eq!(err.to_string(), "invalid argument: the timeout must be greater than zero");
+/// # Ok::<(), telnyx_messaging::Error>(())
+/// ```
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
 pub struct RequestOptions {

@@ -114,6 +114,39 @@ impl ListAutorespConfigsParams {
 
 /// The auto-response configs of one profile:
 /// `client.messaging_profiles().autoresp_configs(profile_id)`.
+///
+/// ```
+/// use serde_json::json;
+/// use telnyx_messaging::{AutorespConfigParams, AutorespOp, Client, ListAutorespConfigsParams};
+///
+/// // The body of `create` and `update` (a full replacement).
+/// let params =
+///     AutorespConfigParams::new(AutorespOp::Stop, ["STOP", "END"], "US").resp_text("You are unsubscribed.");
+/// assert_eq!(
+///     serde_json::to_value(&params)?,
+///     json!({
+///         "op": "stop", "keywords": ["STOP", "END"], "country_code": "US",
+///         "resp_text": "You are unsubscribed.",
+///     }),
+/// );
+///
+/// let client = Client::builder().api_key("KEY").build()?;
+/// // The profile id is checked when a call is made, before any request.
+/// let configs = client.messaging_profiles().autoresp_configs("..");
+/// let err = configs.list(&ListAutorespConfigsParams::new()).unwrap_err();
+/// assert_eq!(err.to_string(), r#"invalid argument: profile id ".." is not a valid id"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// ```no_run
+/// # use telnyx_messaging::{AutorespConfigParams, AutorespOp, ListAutorespConfigsParams};
+/// let client = telnyx_messaging::Client::new()?;
+/// let configs = client.messaging_profiles().autoresp_configs("4001932a-b8a3-42fc-9389-021be6388909");
+/// let config = configs.create(&AutorespConfigParams::new(AutorespOp::Stop, ["STOP"], "US"))?;
+/// println!("{} configs", configs.list(&ListAutorespConfigsParams::new())?.data.len());
+/// println!("{}", configs.delete(&config.id)?); // "OK"
+/// # Ok::<(), telnyx_messaging::Error>(())
+/// ```
 pub struct AutorespConfigs<'c, M> {
     handle: Handle<'c, M>,
     profile_id: String,

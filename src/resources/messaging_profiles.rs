@@ -583,6 +583,58 @@ impl MetricsParams {
 }
 
 /// Messaging profiles: `client.messaging_profiles()`.
+///
+/// The calls send exactly the params' JSON as the body, and check ids and page bounds before any
+/// request:
+///
+/// ```
+/// use serde_json::json;
+/// use telnyx_messaging::{
+///     Client, CreateMessagingProfileParams, ListMessagingProfilesParams, UpdateMessagingProfileParams,
+/// };
+///
+/// let client = Client::builder().api_key("KEY").build()?;
+/// let profiles = client.messaging_profiles();
+///
+/// // The body of `create`: the two required fields and what the setters add.
+/// let create =
+///     CreateMessagingProfileParams::new("Alerts", ["US", "CA"]).webhook_url("https://example.com/hook");
+/// assert_eq!(
+///     serde_json::to_value(&create)?,
+///     json!({
+///         "name": "Alerts", "whitelisted_destinations": ["US", "CA"],
+///         "webhook_url": "https://example.com/hook",
+///     }),
+/// );
+/// // The body of `update`: only what is set; `clear_*` sends `null`.
+/// let update = UpdateMessagingProfileParams::new().enabled(false).clear_alpha_sender();
+/// assert_eq!(serde_json::to_value(&update)?, json!({"enabled": false, "alpha_sender": null}));
+///
+/// let err = profiles.list(&ListMessagingProfilesParams::new().page_size(500)).unwrap_err();
+/// assert_eq!(err.to_string(), "invalid argument: page_size must be between 1 and 250, got 500");
+/// let err = profiles.update("", &update).unwrap_err();
+/// assert_eq!(err.to_string(), r#"invalid argument: messaging profile id "" is not a valid id"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// Against the API:
+///
+/// ```no_run
+/// use telnyx_messaging::{Client, CreateMessagingProfileParams, PageParams, UpdateMessagingProfileParams};
+///
+/// let client = Client::new()?; // TELNYX_API_KEY
+/// let profiles = client.messaging_profiles();
+/// let profile = profiles.create(&CreateMessagingProfileParams::new("Alerts", ["US"]))?;
+/// let id = profile.id.clone().unwrap_or_default();
+/// profiles.update(&id, &UpdateMessagingProfileParams::new().name("Alerts (US)"))?;
+/// for number in profiles.list_all_phone_numbers(&id, &PageParams::new().page_size(100)) {
+///     println!("{:?}", number?.phone_number);
+/// }
+/// // The same call with the response's status and request id.
+/// let answer = profiles.with_response().delete(&id)?;
+/// println!("deleted, HTTP {} request {:?}", answer.meta.status, answer.meta.request_id);
+/// # Ok::<(), telnyx_messaging::Error>(())
+/// ```
 pub struct MessagingProfiles<'c, M = Parsed> {
     handle: Handle<'c, M>,
 }

@@ -11,6 +11,34 @@ use crate::{Client, Result};
 pub type ProfileMetricsHighLevel = Extra;
 
 /// Metrics of every profile: `client.messaging_profile_metrics()`.
+///
+/// The answer is a [`Page`](crate::Page) of free-form objects, one per profile:
+///
+/// ```
+/// use telnyx_messaging::{MetricsParams, Page, ProfileMetricsHighLevel, TimeFrame};
+///
+/// // Sent as `?time_frame=7d`.
+/// let params = MetricsParams::new().time_frame(TimeFrame::SevenDays);
+/// assert_eq!(params.time_frame.as_ref().map(TimeFrame::as_str), Some("7d"));
+///
+/// // What `list` decodes.
+/// let page: Page<ProfileMetricsHighLevel> = serde_json::from_str(
+///     r#"{"data": [{"messaging_profile_id": "p1", "outbound": {"sent": 42}}],
+///         "meta": {"page_number": 1, "page_size": 20, "total_pages": 1, "total_results": 1}}"#,
+/// )?;
+/// assert_eq!(page.data[0]["outbound"]["sent"], 42);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+///
+/// ```no_run
+/// # use telnyx_messaging::{MetricsParams, TimeFrame};
+/// let client = telnyx_messaging::Client::new()?;
+/// let page = client.messaging_profile_metrics().list(&MetricsParams::new().time_frame(TimeFrame::OneDay))?;
+/// for metrics in &page.data {
+///     println!("{:?}", metrics.get("messaging_profile_id"));
+/// }
+/// # Ok::<(), telnyx_messaging::Error>(())
+/// ```
 pub struct MessagingProfileMetrics<'c, M = Parsed> {
     handle: Handle<'c, M>,
 }

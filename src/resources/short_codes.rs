@@ -123,6 +123,45 @@ fn required_nullable<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<St
 }
 
 /// Short codes: `client.short_codes()`.
+///
+/// `update` assigns a short code to a profile or unassigns it; the bodies it sends:
+///
+/// ```
+/// use serde_json::json;
+/// use telnyx_messaging::{Client, ListShortCodesParams, UpdateShortCodeParams};
+///
+/// let assign = UpdateShortCodeParams::assign("4001932a-b8a3-42fc-9389-021be6388909").tags(["promo"]);
+/// assert_eq!(
+///     serde_json::to_value(&assign)?,
+///     json!({"messaging_profile_id": "4001932a-b8a3-42fc-9389-021be6388909", "tags": ["promo"]}),
+/// );
+/// assert_eq!(
+///     serde_json::to_value(UpdateShortCodeParams::unassign())?,
+///     json!({"messaging_profile_id": null}),
+/// );
+/// assert_eq!(
+///     serde_json::to_value(UpdateShortCodeParams::unassign_with_empty_string())?,
+///     json!({"messaging_profile_id": ""}),
+/// );
+///
+/// let client = Client::builder().api_key("KEY").build()?;
+/// let err = client.short_codes().list(&ListShortCodesParams::new().page_number(0)).unwrap_err();
+/// assert_eq!(err.to_string(), "invalid argument: page_number must be at least 1");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// Against the API, every short code no profile uses:
+///
+/// ```no_run
+/// use telnyx_messaging::{Client, ListShortCodesParams};
+///
+/// let client = Client::new()?;
+/// for code in client.short_codes().list_all(&ListShortCodesParams::new().unassigned()) {
+///     let code = code?;
+///     println!("{} {:?}", code.short_code.as_deref().unwrap_or("?"), code.country_code);
+/// }
+/// # Ok::<(), telnyx_messaging::Error>(())
+/// ```
 pub struct ShortCodes<'c, M = Parsed> {
     handle: Handle<'c, M>,
 }
