@@ -289,7 +289,10 @@ func TestOptionErrorsNameTheGoField(t *testing.T) {
 			"telnyx: Options.MaxRetries must be a non-negative integer, got -1"},
 		{func() error { _, err := NewClient(Options{APIKey: testKey, Timeout: -time.Second}); return err }(),
 			"telnyx: Options.Timeout must be a non-negative duration, got -1s"},
-		{func() error { _, err := NewClient(Options{APIKey: testKey, MaxRetryWait: -time.Millisecond}); return err }(),
+		{func() error {
+			_, err := NewClient(Options{APIKey: testKey, MaxRetryWait: -time.Millisecond})
+			return err
+		}(),
 			"telnyx: Options.MaxRetryWait must be a non-negative duration, got -1ms"},
 		{func() error { _, err := c.WithOptions(RequestOptions{MaxRetries: Ptr(-3)}); return err }(),
 			"telnyx: RequestOptions.MaxRetries must be a non-negative integer, got -3"},
