@@ -182,3 +182,52 @@ fn errors_auth_rate_limit_and_shutdown() {
         .list(&ListShortCodesParams::new());
     assert!(matches!(error, Err(Error::Connection { .. })), "{error:?}");
 }
+
+/// A server that answers page 1 whatever page is asked for (as Prism does with its example): the
+/// tour reports each failed step and goes on to the end, then fails naming the failed steps.
+#[test]
+fn the_tour_goes_on_after_a_failed_step_and_fails_at_the_end() {
+    use mockito::Matcher;
+
+    let mut server = mockito::Server::new();
+    let page = r#"{"data": [{"id": "p1", "name": "Alerts", "record_type": "messaging_profile"}],
+                   "meta": {"page_number": 1, "page_size": 3, "total_pages": 3, "total_results": 9}}"#;
+    let json = |m: mockito::Mock| m.with_header("content-type", "application/json");
+    let lists = json(server.mock("GET", "/messaging_profiles").match_query(Matcher::Any))
+        .with_body(page)
+        .expect_at_least(3)
+        .create();
+    // A profile that is a page: retrieving it fails to decode.
+    let retrieve = json(server.mock("GET", "/messaging_profiles/p1")).with_body(page).expect(1).create();
+    let not_found = json(server.mock("GET", "/messaging_profiles/00000000-0000-4000-8000-000000000000"))
+        .with_status(404)
+        .with_body(r#"{"errors": [{"code": "10005", "title": "Not found"}]}"#)
+        .expect(1)
+        .create();
+    let client = Client::builder()
+        .api_key("k")
+        .base_url(server.url())
+        .max_retries(0)
+        .proxy(ProxyChoice::None)
+        .build()
+        .unwrap();
+
+    let error = tour::walk(&client, false).unwrap_err().to_string();
+    // Every read step ran: the retrieve after the failed listing, and the last step.
+    lists.assert();
+    retrieve.assert();
+    not_found.assert();
+    assert!(error.starts_with("7 of 10 steps failed: "), "{error}");
+    for failed in [
+        "List messaging profiles, 3 per page",
+        "Retrieve one profile",
+        "Phone numbers of the profile",
+        "Short codes: of the profile",
+        "Alphanumeric sender IDs",
+        "Metrics:",
+        "Auto-response configs of the profile",
+    ] {
+        assert!(error.contains(failed), "{failed} missing from: {error}");
+    }
+    assert!(!error.contains("Filter profiles") && !error.contains("Errors are typed"), "{error}");
+}

@@ -17,7 +17,8 @@
  *
  * Every fallible call returns NULL or a telnyx_error that the caller frees; result strings are
  * the JSON text the server sent (checked to decode), owned by the caller and freed with
- * telnyx_string_free.
+ * telnyx_string_free. A profile carries its v1_secret: print results with print_result, which
+ * writes [redacted] in its place.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +39,38 @@ static int failed(telnyx_error *e, const char *what) {
   telnyx_string_free(json);
   telnyx_error_free(e);
   return 1;
+}
+
+/* Prints `label` and `json` with the value of every "v1_secret" member replaced by
+ * "[redacted]", so the secret never reaches the terminal or a log (a minimal scanner, like
+ * first_id below: it expects the value to be a string). */
+static void print_result(const char *label, const char *json) {
+  static const char key[] = "\"v1_secret\"";
+  const char *p = json;
+  const char *hit;
+  printf("%s: ", label);
+  while ((hit = strstr(p, key)) != NULL) {
+    const char *v = hit + strlen(key);
+    v += strspn(v, " \t\r\n");
+    if (*v != ':') { /* the text "v1_secret" as a value, not a key: print it and go on */
+      fwrite(p, 1, (size_t)(v - p), stdout);
+      p = v;
+      continue;
+    }
+    v++;
+    v += strspn(v, " \t\r\n");
+    fwrite(p, 1, (size_t)(v - p), stdout);
+    if (*v != '"') { /* null or another non-string value: nothing secret to hide */
+      p = v;
+      continue;
+    }
+    for (v++; *v != '\0' && *v != '"'; v++) {
+      if (*v == '\\' && v[1] != '\0') v++; /* skip an escaped character */
+    }
+    fputs("\"[redacted]\"", stdout);
+    p = *v == '"' ? v + 1 : v;
+  }
+  printf("%s\n", p);
 }
 
 /* Copies the value of the first "id" member of `json` into `id` (a minimal reader: use a JSON
@@ -75,7 +108,9 @@ int main(void) {
     for (;;) {
       if (failed(telnyx_page_iter_next(pages, &json), "next page")) break;
       if (json == NULL) break; /* no more pages */
-      printf("page %d: %s\n", ++page_count, json);
+      char label[32];
+      snprintf(label, sizeof label, "page %d", ++page_count);
+      print_result(label, json);
       telnyx_string_free(json);
     }
     telnyx_page_iter_free(pages);
@@ -89,7 +124,7 @@ int main(void) {
     telnyx_client_free(client);
     return 1;
   }
-  printf("created: %s\n", json);
+  print_result("created", json);
   if (!first_id(json, id, sizeof id)) {
     fprintf(stderr, "no id in the created profile\n");
     telnyx_string_free(json);
@@ -102,12 +137,12 @@ int main(void) {
   if (!failed(telnyx_messaging_profiles_update(client, id, "{\"name\": \"C example (renamed)\", \"webhook_url\": null}",
                                                &json),
               "update")) {
-    printf("updated: %s\n", json);
+    print_result("updated", json);
     telnyx_string_free(json);
   }
 
   if (!failed(telnyx_messaging_profiles_delete(client, id, &json), "delete")) {
-    printf("deleted: %s\n", json);
+    print_result("deleted", json);
     telnyx_string_free(json);
   }
   telnyx_client_free(client);

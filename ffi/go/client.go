@@ -9,7 +9,7 @@ import "C"
 import (
 	"context"
 	"encoding/json"
-	"maps"
+	"fmt"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -71,6 +71,9 @@ func (o Options) String() string {
 // GoString hides the API key.
 func (o Options) GoString() string { return o.String() }
 
+// Format hides the API key under every verb (see [Secret.Format]).
+func (o Options) Format(f fmt.State, verb rune) { redactedFormat(f, verb, o.String(), o.GoString()) }
+
 // RequestOptions change the settings of the calls made through a client returned by
 // [Client.WithOptions]. Zero fields keep the parent client's settings.
 type RequestOptions struct {
@@ -113,12 +116,13 @@ type requestOptionsJSON struct {
 // never becomes 0 (unset).
 func millis(d time.Duration, what string) (int64, error) {
 	if d < 0 {
-		return 0, invalidArgument("%s must not be negative, got %v", what, d)
+		return 0, invalidArgument("%s must be a non-negative duration, got %v", what, d)
 	}
 	return int64((d + time.Millisecond - 1) / time.Millisecond), nil
 }
 
 func (o Options) toJSON() ([]byte, error) {
+	const what = "Options"
 	j := optionsJSON{
 		APIKey:            o.APIKey,
 		BaseURL:           o.BaseURL,
@@ -130,58 +134,36 @@ func (o Options) toJSON() ([]byte, error) {
 		Proxy:             o.Proxy,
 	}
 	var err error
-	if j.TimeoutMS, err = millis(o.Timeout, "Timeout"); err != nil {
+	if j.TimeoutMS, err = millis(o.Timeout, what+".Timeout"); err != nil {
 		return nil, err
 	}
-	if j.ConnectTimeoutMS, err = millis(o.ConnectTimeout, "ConnectTimeout"); err != nil {
+	if j.ConnectTimeoutMS, err = millis(o.ConnectTimeout, what+".ConnectTimeout"); err != nil {
 		return nil, err
 	}
-	if j.DeadlineMS, err = millis(o.Deadline, "Deadline"); err != nil {
+	if j.DeadlineMS, err = millis(o.Deadline, what+".Deadline"); err != nil {
 		return nil, err
 	}
-	if j.MaxRetryWaitMS, err = millis(o.MaxRetryWait, "MaxRetryWait"); err != nil {
+	if j.MaxRetryWaitMS, err = millis(o.MaxRetryWait, what+".MaxRetryWait"); err != nil {
 		return nil, err
 	}
 	if o.MaxRetries != nil && *o.MaxRetries < 0 {
-		return nil, invalidArgument("MaxRetries must not be negative, got %d", *o.MaxRetries)
+		return nil, invalidArgument("%s.MaxRetries must be a non-negative integer, got %d", what, *o.MaxRetries)
 	}
 	return json.Marshal(j)
 }
 
-// merge returns o with the fields set in n on top (headers are combined, n winning).
-func (o RequestOptions) merge(n RequestOptions) RequestOptions {
-	if len(n.Headers) > 0 {
-		h := make(map[string]string, len(o.Headers)+len(n.Headers))
-		maps.Copy(h, o.Headers)
-		maps.Copy(h, n.Headers)
-		o.Headers = h
-	}
-	if n.Timeout != 0 {
-		o.Timeout = n.Timeout
-	}
-	if n.MaxRetries != nil {
-		o.MaxRetries = n.MaxRetries
-	}
-	if n.Deadline != 0 {
-		o.Deadline = n.Deadline
-	}
-	if n.RetryPost != nil {
-		o.RetryPost = n.RetryPost
-	}
-	return o
-}
-
 func (o RequestOptions) toJSON() ([]byte, error) {
+	const what = "RequestOptions"
 	j := requestOptionsJSON{Headers: o.Headers, MaxRetries: o.MaxRetries, RetryPost: o.RetryPost}
 	var err error
-	if j.TimeoutMS, err = millis(o.Timeout, "Timeout"); err != nil {
+	if j.TimeoutMS, err = millis(o.Timeout, what+".Timeout"); err != nil {
 		return nil, err
 	}
-	if j.DeadlineMS, err = millis(o.Deadline, "Deadline"); err != nil {
+	if j.DeadlineMS, err = millis(o.Deadline, what+".Deadline"); err != nil {
 		return nil, err
 	}
 	if o.MaxRetries != nil && *o.MaxRetries < 0 {
-		return nil, invalidArgument("MaxRetries must not be negative, got %d", *o.MaxRetries)
+		return nil, invalidArgument("%s.MaxRetries must be a non-negative integer, got %d", what, *o.MaxRetries)
 	}
 	return json.Marshal(j)
 }
@@ -216,14 +198,16 @@ type Client struct {
 	// MessagingProfileMetrics: high-level metrics of every profile.
 	MessagingProfileMetrics MessagingProfileMetricsService
 
-	h       *handle
-	opts    RequestOptions // what this handle was derived with (empty for a root client)
-	cleanup runtime.Cleanup
+	h *handle
+	// deadline is the overall deadline the C handle was given through WithOptions (0: none
+	// known); a context deadline only replaces it when shorter.
+	deadline time.Duration
+	cleanup  runtime.Cleanup
 }
 
-func newClient(ptr *C.telnyx_client, opts RequestOptions) *Client {
+func newClient(ptr *C.telnyx_client, deadline time.Duration) *Client {
 	liveClients.Add(1)
-	c := &Client{h: &handle{ptr: ptr}, opts: opts}
+	c := &Client{h: &handle{ptr: ptr}, deadline: deadline}
 	c.MessagingProfiles = MessagingProfilesService{c}
 	c.ShortCodes = ShortCodesService{c}
 	c.MessagingProfileMetrics = MessagingProfileMetricsService{c}
@@ -245,7 +229,7 @@ func NewClient(opts Options) (*Client, error) {
 	if e := C.telnyx_client_new(cj.p, &out); e != nil {
 		return nil, takeError(e)
 	}
-	return newClient(out, RequestOptions{}), nil
+	return newClient(out, 0), nil
 }
 
 // Close frees the client. It waits for calls in flight, is safe to call more than once, and
@@ -259,20 +243,23 @@ func (c *Client) Close() error {
 }
 
 // WithOptions returns a new client whose calls use opts on top of c's settings (and those of
-// the WithOptions calls c came from). It shares c's connection pool but must be closed
-// separately.
+// the WithOptions calls c came from: the C library merges them field by field, later ones
+// winning, headers combined). It shares c's connection pool but must be closed separately.
 func (c *Client) WithOptions(opts RequestOptions) (*Client, error) {
-	merged := c.opts.merge(opts)
 	var out *C.telnyx_client
 	err := c.withHandle(func(ptr *C.telnyx_client) error {
-		p, err := derive(ptr, merged)
+		p, err := derive(ptr, opts)
 		out = p
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return newClient(out, merged), nil
+	deadline := c.deadline
+	if opts.Deadline != 0 {
+		deadline = opts.Deadline
+	}
+	return newClient(out, deadline), nil
 }
 
 func derive(ptr *C.telnyx_client, opts RequestOptions) (*C.telnyx_client, error) {
@@ -320,11 +307,10 @@ func (c *Client) withContext(ctx context.Context, f func(*C.telnyx_client) error
 		if left <= 0 {
 			return context.DeadlineExceeded
 		}
-		opts := c.opts
-		if opts.Deadline == 0 || left < opts.Deadline {
-			opts.Deadline = left
+		if c.deadline != 0 && c.deadline <= left {
+			return f(ptr)
 		}
-		tmp, err := derive(ptr, opts)
+		tmp, err := derive(ptr, RequestOptions{Deadline: left})
 		if err != nil {
 			return err
 		}

@@ -251,3 +251,60 @@ func TestCloseWhileCallsRun(t *testing.T) {
 	c.Close()
 	wg.Wait()
 }
+
+// Chained WithOptions keep the earlier options (issue 11, item 9): the header of the first call
+// is still sent after a second call that only changes MaxRetries. The C library merges them;
+// the Go side only passes each call's own options down.
+func TestChainedWithOptionsKeepEarlierOptions(t *testing.T) {
+	m := newMock(t, jsonReply(500, `{"errors":[]}`))
+	c := newTestClient(t, m, func(o *Options) { o.MaxRetries = Ptr(2); o.MaxRetryWait = time.Millisecond })
+	a, err := c.WithOptions(RequestOptions{Headers: map[string]string{"X-A": "1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := a.WithOptions(RequestOptions{MaxRetries: Ptr(0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if _, err := b.MessagingProfiles.Retrieve(bg, "p"); !isKind(err, ErrInternalServer) {
+		t.Fatalf("err %v", err)
+	}
+	r := m.requests()
+	if len(r) != 1 || r[0].Header.Get("X-A") != "1" {
+		t.Fatalf("%d requests (want 1: MaxRetries 0), X-A %q (want the first WithOptions' header)", len(r), r[0].Header.Get("X-A"))
+	}
+}
+
+// Option errors name the Go field and its rule (issue 11, item 13), before anything is sent.
+func TestOptionErrorsNameTheGoField(t *testing.T) {
+	m := newMock(t, jsonReply(200, data(profileJSON)))
+	c := newTestClient(t, m)
+	cases := []struct {
+		err  error
+		want string
+	}{
+		{func() error { _, err := NewClient(Options{APIKey: testKey, MaxRetries: Ptr(-1)}); return err }(),
+			"telnyx: Options.MaxRetries must be a non-negative integer, got -1"},
+		{func() error { _, err := NewClient(Options{APIKey: testKey, Timeout: -time.Second}); return err }(),
+			"telnyx: Options.Timeout must be a non-negative duration, got -1s"},
+		{func() error {
+			_, err := NewClient(Options{APIKey: testKey, MaxRetryWait: -time.Millisecond})
+			return err
+		}(),
+			"telnyx: Options.MaxRetryWait must be a non-negative duration, got -1ms"},
+		{func() error { _, err := c.WithOptions(RequestOptions{MaxRetries: Ptr(-3)}); return err }(),
+			"telnyx: RequestOptions.MaxRetries must be a non-negative integer, got -3"},
+		{func() error { _, err := c.WithOptions(RequestOptions{Deadline: -time.Second}); return err }(),
+			"telnyx: RequestOptions.Deadline must be a non-negative duration, got -1s"},
+	}
+	for _, tc := range cases {
+		if !isKind(tc.err, ErrInvalidArgument) || tc.err.Error() != tc.want {
+			t.Errorf("got %v, want %q", tc.err, tc.want)
+		}
+	}
+	if m.count() != 0 {
+		t.Errorf("%d requests sent", m.count())
+	}
+}

@@ -149,14 +149,14 @@ func blockingMock(t *testing.T) *mock {
 	return m
 }
 
+// The server never answers, so only the timeout can end these calls: no clock is read.
 func TestTimeout(t *testing.T) {
 	m := blockingMock(t)
 	c := newTestClient(t, m, func(o *Options) { o.Timeout = 200 * time.Millisecond })
-	start := time.Now()
 	_, err := c.MessagingProfiles.Retrieve(bg, "x")
 	onlyKind(t, err, ErrTimeout)
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("took %v", d)
+	if m.count() != 1 {
+		t.Errorf("%d requests, want 1", m.count())
 	}
 	if errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("a client timeout should not look like a context deadline")
@@ -165,16 +165,14 @@ func TestTimeout(t *testing.T) {
 
 func TestContextDeadline(t *testing.T) {
 	m := blockingMock(t)
-	c := newTestClient(t, m) // 10 s timeout per attempt
+	// An hour per attempt and a server that never answers: only the context's deadline can end
+	// the call (were it ignored, the test would hang until go test's -timeout).
+	c := newTestClient(t, m, func(o *Options) { o.Timeout = time.Hour })
 	ctx, cancel := context.WithTimeout(bg, 300*time.Millisecond)
 	defer cancel()
-	start := time.Now()
 	_, err := c.MessagingProfiles.Retrieve(ctx, "x")
 	if !isKind(err, ErrTimeout) || !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("err %v", err)
-	}
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("took %v", d)
 	}
 	// The same for an iterator.
 	ctx2, cancel2 := context.WithTimeout(bg, 300*time.Millisecond)

@@ -1,5 +1,10 @@
 package telnyxmessaging
 
+import (
+	"fmt"
+	"io"
+)
+
 // WebhookAPIVersion is the webhook format of a messaging profile. Values other than the
 // constants may appear and are kept as they are.
 type WebhookAPIVersion string
@@ -59,6 +64,19 @@ func (s Secret) String() string { return "[redacted]" }
 
 // GoString hides the secret.
 func (s Secret) GoString() string { return `"[redacted]"` }
+
+// Format hides the secret under every verb: without it a verb fmt does not pass to String
+// (%d, %t, ...) prints the raw string inside its "%!d(...)" complaint.
+func (s Secret) Format(f fmt.State, verb rune) { redactedFormat(f, verb, s.String(), s.GoString()) }
+
+// redactedFormat writes str, or goStr for %#v.
+func redactedFormat(f fmt.State, verb rune, str, goStr string) {
+	if verb == 'v' && f.Flag('#') {
+		io.WriteString(f, goStr)
+		return
+	}
+	io.WriteString(f, str)
+}
 
 // MessagingProfile is a messaging profile. Almost every field may be absent; the nullable ones
 // tell absent and null apart.

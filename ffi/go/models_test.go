@@ -92,16 +92,19 @@ func TestUnknownFieldsThroughTheLibrary(t *testing.T) {
 
 func TestSecretsAreNotPrinted(t *testing.T) {
 	p := MessagingProfile{V1Secret: "s3cr3t"}
-	for _, f := range []string{"%v", "%+v", "%#v", "%s"} {
-		if s := fmt.Sprintf(f, p); strings.Contains(s, "s3cr3t") {
-			t.Errorf("%s printed the secret: %s", f, s)
+	page := Page[MessagingProfile]{Data: []MessagingProfile{p}}
+	o := Options{APIKey: "key-s3cr3t"}
+	// %d, %t and %x: fmt reports a wrong verb with the raw value unless Format intercepts it.
+	verbs := []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%d", "%t", "%10.3s"}
+	for _, v := range []any{p, &p, page, p.V1Secret, o, &o} {
+		for _, f := range verbs {
+			if s := fmt.Sprintf(f, v); strings.Contains(s, "s3cr3t") || strings.Contains(s, "733363723374") {
+				t.Errorf("%s printed the secret of %T: %s", f, v, s)
+			}
 		}
 	}
-	o := Options{APIKey: "key-s3cr3t"}
-	for _, f := range []string{"%v", "%+v", "%#v", "%s"} {
-		if s := fmt.Sprintf(f, o); strings.Contains(s, "s3cr3t") {
-			t.Errorf("%s printed the API key: %s", f, s)
-		}
+	if s := fmt.Sprintf("%v|%#v", p.V1Secret, p.V1Secret); s != `[redacted]|"[redacted]"` {
+		t.Errorf("Secret prints %s", s)
 	}
 	if !strings.Contains(string(mustJSON(t, p)), "s3cr3t") {
 		t.Error("JSON must keep the secret")

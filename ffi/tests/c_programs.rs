@@ -359,7 +359,8 @@ fn closed_port_url() -> String {
     format!("http://127.0.0.1:{port}")
 }
 
-/// `examples/c/profiles.c` compiles with both linkings, and runs against a mock server.
+/// `examples/c/profiles.c` compiles with both linkings, and runs against a mock server, never
+/// printing a `v1_secret`.
 #[test]
 fn example_profiles() {
     let source = manifest_dir().join("../examples/c/profiles.c");
@@ -370,7 +371,8 @@ fn example_profiles() {
         }
         let mut s = Server::new();
         // Spaced like a server may send it: the example reads the id from the server's own text.
-        let profile = r#"{"data": {"name": "C example", "id" : "ex1"}}"#;
+        let profile =
+            r#"{"data": {"name": "C example", "id" : "ex1", "v1_secret" : "s3cr\"et", "note": "v1_secret"}}"#;
         let mocks: Vec<Mock> = vec![
             mock_get(
                 &mut s,
@@ -399,7 +401,11 @@ fn example_profiles() {
         .map(Mock::create)
         .collect();
         let env = [("TELNYX_API_KEY", "test-key".to_string()), ("TELNYX_BASE_URL", s.url())];
-        run(&exe, &[], &env, *build);
+        let out = run(&exe, &[], &env, *build);
+        assert!(!out.contains("s3cr"), "the example printed v1_secret:\n{out}");
+        assert_eq!(out.matches(r#""v1_secret" : "[redacted]""#).count(), 3, "{out}");
+        let deleted = r#"deleted: {"name": "C example", "id" : "ex1", "v1_secret" : "[redacted]", "note": "v1_secret"}"#;
+        assert!(out.contains(deleted), "{out}");
         for mock in mocks {
             mock.assert();
         }

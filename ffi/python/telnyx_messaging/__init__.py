@@ -13,7 +13,8 @@ A pure-ctypes binding of the Rust library ``telnyx-messaging`` through its C ABI
         except NotFoundError as e:
             print(e.status_code, e.errors)
 
-Results are plain ``dict``s as the API returned them. The C library is found next to this
+Results are ``dict``s as the API returned them (``v1_secret`` shows as ``[redacted]`` in their
+repr; read it by key). The C library is found next to this
 package, through ``TELNYX_MESSAGING_LIB``, or in the cargo target directory of the checkout.
 """
 
@@ -34,6 +35,7 @@ from ._exceptions import (
     ConflictError,
     InternalServerError,
     InvalidArgumentError,
+    InvalidArgumentTypeError,
     NotFoundError,
     PanicError,
     PermissionDeniedError,

@@ -11,7 +11,7 @@ from ctypes import byref, c_void_p
 from typing import Any, Callable, Dict, Generic, Iterator, List, Mapping, Optional, TypeVar
 
 from . import _lib
-from ._exceptions import InvalidArgumentError, TelnyxError, from_error_json
+from ._exceptions import InvalidArgumentError, InvalidArgumentTypeError, TelnyxError, from_error_json
 
 __all__ = ["NOT_GIVEN", "NotGiven", "Page", "PageIterator", "ItemIterator"]
 
@@ -46,25 +46,79 @@ NOT_GIVEN = NotGiven()
 # Arguments
 
 
+def _bad(message: str) -> InvalidArgumentError:
+    return InvalidArgumentError(message, kind=1, kind_name="invalid_argument")
+
+
+def _bad_type(message: str) -> InvalidArgumentTypeError:
+    return InvalidArgumentTypeError(message, kind=1, kind_name="invalid_argument")
+
+
+def check_text(value: Any, what: str) -> str:
+    """``value`` if it is a ``str`` the C library can take: no NUL, no lone surrogate."""
+    if not isinstance(value, str):
+        raise _bad_type(f"{what} must be a str, not {type(value).__name__}")
+    if "\x00" in value:
+        raise _bad(f"{what} must not contain NUL characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _bad(f"{what} must be valid Unicode text (it contains a lone surrogate)") from None
+    return value
+
+
 def cstr(value: Any, what: str) -> bytes:
     """A Python ``str`` as NUL-terminated UTF-8 for a ``const char *`` parameter."""
-    if not isinstance(value, str):
-        raise TypeError(f"{what} must be a str, not {type(value).__name__}")
-    if "\x00" in value:
-        raise InvalidArgumentError(f"{what} must not contain NUL characters", kind=1, kind_name="invalid_argument")
-    try:
-        return value.encode("utf-8")
-    except UnicodeEncodeError as e:
-        raise InvalidArgumentError(f"{what} is not valid UTF-8: {e}", kind=1, kind_name="invalid_argument") from None
+    return check_text(value, what).encode("utf-8")
+
+
+#: How deep a JSON argument may nest; the C library refuses deeper documents (serde_json stops
+#: at 128), and checking here keeps Python's own recursion limit out of reach.
+MAX_DEPTH = 64
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def check_json(value: Any, what: str) -> None:
+    """Checks that ``value`` is made of JSON values only, naming the offending field
+    (``number_pool_settings.geomatch``, ``keywords[2]``) and the rule it broke. Iterative, so
+    any depth of nesting gives an error instead of ``RecursionError``."""
+    stack = [(value, what, 0)]
+    while stack:
+        v, path, depth = stack.pop()
+        if isinstance(v, str):
+            check_text(v, path)
+        elif isinstance(v, float):
+            if v != v or v in (float("inf"), float("-inf")):
+                raise _bad(f"{path} must be a finite number, got {v!r}")
+        elif isinstance(v, _SCALARS):
+            pass
+        elif isinstance(v, (dict, list, tuple)):
+            if depth >= MAX_DEPTH:
+                raise _bad(f"{path} is nested more than {MAX_DEPTH} levels deep")
+            if isinstance(v, dict):
+                for k, item in v.items():
+                    if not isinstance(k, str):
+                        raise _bad_type(f"{path} keys must be str, not {type(k).__name__}")
+                    check_text(k, f"{path} key")
+                    stack.append((item, f"{path}.{k}", depth + 1))
+            else:
+                stack.extend((item, f"{path}[{i}]", depth + 1) for i, item in enumerate(v))
+        else:
+            raise _bad_type(
+                f"{path} must be a JSON value (str, int, float, bool, None, list or dict), not {type(v).__name__}"
+            )
 
 
 def json_arg(value: Any, what: str) -> bytes:
-    """``value`` as a JSON text for a ``const char *`` parameter."""
-    try:
-        text = json.dumps(value, allow_nan=False, separators=(",", ":"))
-    except (TypeError, ValueError) as e:
-        raise InvalidArgumentError(f"{what}: {e}", kind=1, kind_name="invalid_argument") from None
-    return text.encode("utf-8")
+    """``value`` as a JSON text for a ``const char *`` parameter. The fields of a dict are
+    checked under their own names (the caller's keyword arguments)."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            check_json(v, k)
+    else:
+        check_json(value, what)
+    return json.dumps(value, allow_nan=False, separators=(",", ":")).encode("utf-8")
 
 
 def given(**fields: Any) -> Dict[str, Any]:
@@ -76,6 +130,12 @@ def params_arg(fields: Mapping[str, Any]) -> Optional[bytes]:
     """Query parameters as JSON, or NULL when there are none. ``None`` and ``NOT_GIVEN`` values
     are left out: a query parameter cannot be null."""
     present = {k: v for k, v in fields.items() if v is not None and v is not NOT_GIVEN}
+    for k, v in present.items():
+        if k in ("page_number", "page_size"):
+            if not isinstance(v, int) or isinstance(v, bool):
+                raise _bad_type(f"{k} must be an int, not {type(v).__name__}")
+        else:
+            check_text(v, k)
     return json_arg(present, "parameters") if present else None
 
 
@@ -122,11 +182,37 @@ def take_string(out: c_void_p) -> Optional[str]:
         out.value = None
 
 
+#: Result fields whose value repr() never shows.
+SECRET_FIELDS = frozenset({"v1_secret"})
+
+
+class Result(dict):  # type: ignore[type-arg]
+    """A JSON object of a result: a plain ``dict`` in every way except that ``repr()`` and
+    ``str()`` show secret fields (``v1_secret``) as ``'[redacted]'``, so printing or logging a
+    result does not leak them. ``result["v1_secret"]`` still returns the real value."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        items = (f"{k!r}: {repr('[redacted]') if k in SECRET_FIELDS else repr(v)}" for k, v in self.items())
+        return "{" + ", ".join(items) + "}"
+
+    __str__ = __repr__
+
+    def copy(self) -> "Result":
+        return Result(self)
+
+
+def loads(text: str) -> Any:
+    """Decodes a result: every JSON object becomes a :class:`Result`."""
+    return json.loads(text, object_hook=Result)
+
+
 def take_json(out: c_void_p) -> Any:
     text = take_string(out)
     if text is None:
         raise TelnyxError("the C library reported success but returned no result")
-    return json.loads(text)
+    return loads(text)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -177,6 +263,14 @@ class ClientHandle:
         ptr, self._ptr = self._ptr, None
         if ptr:
             _lib.lib.telnyx_client_free(ptr)
+
+    def __del__(self) -> None:
+        # The handle, not the Client, frees the C client: resources hold the handle, so
+        # `Client(...).messaging_profiles.retrieve(x)` keeps it alive until the call returns.
+        try:
+            self._free()
+        except Exception:  # interpreter shutdown
+            pass
 
 
 def call_json(handle: ClientHandle, name: str, *args: Any) -> Any:
@@ -277,7 +371,7 @@ class PageIterator(Generic[T]):
             if text is None:
                 self._free()
                 raise StopIteration
-        return Page._from_json(json.loads(text))
+        return Page._from_json(loads(text))
 
     def close(self) -> None:
         """Frees the C iterator; further :func:`next` calls stop. Idempotent."""

@@ -8,14 +8,18 @@ from ctypes import byref
 from typing import Any, Dict, Mapping, Optional, Union
 
 from . import _lib
-from ._base import ClientHandle, json_arg, take_error
-from ._exceptions import InvalidArgumentError, TelnyxError
+from ._base import ClientHandle, _bad, _bad_type, check_text, json_arg, take_error
+from ._exceptions import TelnyxError
 from ._resources import MessagingProfileMetrics, MessagingProfiles, ShortCodes
 
 __all__ = ["Client", "Seconds"]
 
 #: A duration in seconds (``int`` or ``float``) or a :class:`datetime.timedelta`.
 Seconds = Union[float, int, datetime.timedelta]
+
+
+# Settings are checked here, in the caller's terms (the keyword and its rule), before they are
+# encoded for the C library; the C library checks what only it can (URLs, header syntax).
 
 
 def _ms(value: Seconds, what: str) -> int:
@@ -25,20 +29,45 @@ def _ms(value: Seconds, what: str) -> int:
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
         seconds = float(value)
     else:
-        raise TypeError(f"{what} must be a number of seconds or a timedelta, not {type(value).__name__}")
+        raise _bad_type(f"{what} must be a number of seconds or a timedelta, not {type(value).__name__}")
     if not math.isfinite(seconds) or seconds < 0:
-        raise InvalidArgumentError(f"{what} must be a finite, non-negative number of seconds, got {value!r}",
-                                   kind=1, kind_name="invalid_argument")
+        raise _bad(f"{what} must be a finite, non-negative number of seconds, got {value!r}")
     ms = int(round(seconds * 1000))
+    if ms > _MAX_MS:
+        raise _bad(f"{what} must be at most {_MAX_MS // 1000} seconds, got {value!r}")
     return 1 if ms == 0 and seconds > 0 else ms
+
+
+#: The largest duration the C library takes (u64 milliseconds; a year is plenty).
+_MAX_MS = 365 * 24 * 3600 * 1000
+
+
+def _count(value: Any, what: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise _bad_type(f"{what} must be a non-negative integer, not {type(value).__name__}")
+    if value < 0:
+        raise _bad(f"{what} must be a non-negative integer, got {value!r}")
+    if value > 0xFFFFFFFF:
+        raise _bad(f"{what} must be at most 4294967295, got {value!r}")
+    return value
+
+
+def _flag(value: Any, what: str) -> bool:
+    if not isinstance(value, bool):
+        raise _bad_type(f"{what} must be a bool, not {type(value).__name__}")
+    return value
 
 
 def _headers(value: Optional[Mapping[str, str]], what: str) -> Optional[Dict[str, str]]:
     if value is None:
         return None
     if not isinstance(value, Mapping):
-        raise TypeError(f"{what} must be a mapping of header names to values, not {type(value).__name__}")
-    return dict(value)
+        raise _bad_type(f"{what} must be a mapping of header names to values, not {type(value).__name__}")
+    out = {}
+    for name, v in value.items():
+        check_text(name, f"{what} name")
+        out[name] = check_text(v, f"{what}[{name!r}]")
+    return out
 
 
 class Client:
@@ -55,6 +84,13 @@ class Client:
     request. ``proxy`` is ``"env"`` (the default: ``HTTPS_PROXY`` and friends), ``"none"`` or a
     proxy URL. ``allow_insecure_http=True`` permits a plain ``http://`` base URL on a
     non-loopback host.
+
+    Arguments of the wrong type raise :class:`InvalidArgumentTypeError` (a ``TypeError``), bad
+    values :class:`InvalidArgumentError` (a ``ValueError``), each naming the argument and its
+    rule (``max_retries must be a non-negative integer, got -1``).
+
+    A client that is not closed is freed when neither it nor anything taken from it (its
+    resources, clients from :meth:`with_options`) is referenced any more.
 
     One client can be shared by any number of threads: calls release the GIL and run
     concurrently over one connection pool. Use it as a context manager, or call :meth:`close`.
@@ -85,9 +121,9 @@ class Client:
         self._handle: Optional[ClientHandle] = None
         options: Dict[str, Any] = {}
         if api_key is not None:
-            options["api_key"] = api_key
+            options["api_key"] = check_text(api_key, "api_key")
         if base_url is not None:
-            options["base_url"] = base_url
+            options["base_url"] = check_text(base_url, "base_url")
         if timeout is not None:
             options["timeout_ms"] = _ms(timeout, "timeout")
         if connect_timeout is not None:
@@ -97,15 +133,15 @@ class Client:
         if max_retry_wait is not None:
             options["max_retry_wait_ms"] = _ms(max_retry_wait, "max_retry_wait")
         if max_retries is not None:
-            options["max_retries"] = max_retries
+            options["max_retries"] = _count(max_retries, "max_retries")
         if retry_post is not None:
-            options["retry_post"] = retry_post
+            options["retry_post"] = _flag(retry_post, "retry_post")
         if allow_insecure_http is not None:
-            options["allow_insecure_http"] = allow_insecure_http
+            options["allow_insecure_http"] = _flag(allow_insecure_http, "allow_insecure_http")
         if user_agent_suffix is not None:
-            options["user_agent_suffix"] = user_agent_suffix
+            options["user_agent_suffix"] = check_text(user_agent_suffix, "user_agent_suffix")
         if proxy is not None:
-            options["proxy"] = proxy
+            options["proxy"] = check_text(proxy, "proxy")
         headers = _headers(default_headers, "default_headers")
         if headers is not None:
             options["headers"] = headers
@@ -117,6 +153,7 @@ class Client:
 
     def _init(self, handle: ClientHandle) -> None:
         self._handle = handle
+        self._parent: Optional[Client] = None
         self.messaging_profiles = MessagingProfiles(handle)
         self.short_codes = ShortCodes(handle)
         self.messaging_profile_metrics = MessagingProfileMetrics(handle)
@@ -131,9 +168,11 @@ class Client:
         retry_post: Optional[bool] = None,
     ) -> "Client":
         """A client whose calls add ``headers`` and use ``timeout`` / ``max_retries`` /
-        ``deadline`` / ``retry_post`` instead of this client's settings. It shares this client's
-        connection pool and has its own handle: close it separately (closing either does not
-        affect the other).
+        ``deadline`` / ``retry_post`` instead of this client's settings; on a client that came
+        from ``with_options`` they add to the options it was made with (the C library merges
+        them: later ones win, headers combine). It shares this client's connection pool and has
+        its own handle: close it separately (closing either does not affect the other). It
+        keeps this client alive, so a temporary parent is never collected under it.
 
         >>> client.with_options(max_retries=0, headers={"X-Trace": "abc"}).messaging_profiles.retrieve(id)
         """
@@ -144,11 +183,11 @@ class Client:
         if timeout is not None:
             options["timeout_ms"] = _ms(timeout, "timeout")
         if max_retries is not None:
-            options["max_retries"] = max_retries
+            options["max_retries"] = _count(max_retries, "max_retries")
         if deadline is not None:
             options["deadline_ms"] = _ms(deadline, "deadline")
         if retry_post is not None:
-            options["retry_post"] = retry_post
+            options["retry_post"] = _flag(retry_post, "retry_post")
         handle = self._require_handle()
         out = _lib.ClientP()
         err = handle.call(_lib.lib.telnyx_client_with_options, json_arg(options, "request options"), byref(out))
@@ -156,6 +195,7 @@ class Client:
             raise take_error(err)
         client = Client.__new__(Client)
         client._init(ClientHandle(out))
+        client._parent = self
         return client
 
     def _require_handle(self) -> ClientHandle:
@@ -181,12 +221,6 @@ class Client:
 
     def __exit__(self, *exc: Any) -> None:
         self.close()
-
-    def __del__(self) -> None:
-        try:
-            self.close()
-        except Exception:  # partly built object, interpreter shutdown
-            pass
 
     def __repr__(self) -> str:
         return f"<telnyx_messaging.Client{' (closed)' if self.is_closed else ''}>"

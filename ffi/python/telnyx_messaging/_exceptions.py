@@ -4,6 +4,7 @@
 
     TelnyxError                      every error raised by this package
     ├── InvalidArgumentError         (also a ValueError) rejected before any request was sent
+    │   └── InvalidArgumentTypeError (also a TypeError) an argument of the wrong Python type
     ├── ConfigurationError           the client could not be built (no API key, bad base URL)
     ├── PanicError                   a bug in the C library, caught at its boundary
     └── APIError                     anything that happened while talking to the API
@@ -21,6 +22,11 @@
             ├── RateLimitError             429
             └── InternalServerError        >= 500
 
+Bad input never raises ``RecursionError`` or a bare ``TypeError``/``ValueError`` from inside the
+package: it is an :class:`InvalidArgumentError` (a ``ValueError``) or, for a wrong Python type,
+an :class:`InvalidArgumentTypeError` (a ``TypeError`` too), whose message names the argument or
+field (``max_retries``, ``number_pool_settings.geomatch``) and the rule it broke.
+
 Every exception carries ``message``, ``kind`` (the C library's stable error kind number) and
 ``kind_name``; API errors add ``status_code``, ``errors`` (the parsed ``errors[]`` list of the
 response body, as dicts), ``retry_after`` (seconds the server asked to wait, or ``None``),
@@ -35,6 +41,7 @@ from typing import Any, Dict, List, Optional
 __all__ = [
     "TelnyxError",
     "InvalidArgumentError",
+    "InvalidArgumentTypeError",
     "ConfigurationError",
     "PanicError",
     "APIError",
@@ -95,6 +102,13 @@ class TelnyxError(Exception):
 
 class InvalidArgumentError(TelnyxError, ValueError):
     """An argument was rejected before any request was sent (library kind INVALID_ARGUMENT)."""
+
+
+class InvalidArgumentTypeError(InvalidArgumentError, TypeError):
+    """An argument of the wrong Python type (``max_retries="3"``, an id that is not a ``str``,
+    a value JSON cannot encode): a :class:`TypeError` as Python code expects, and an
+    :class:`InvalidArgumentError` so one ``except`` catches every rejected argument. Nothing
+    was sent."""
 
 
 class ConfigurationError(TelnyxError):

@@ -109,3 +109,96 @@ def test_not_given_sentinel():
     assert tm.NOT_GIVEN is tm.NotGiven()
     assert not tm.NOT_GIVEN
     assert repr(tm.NOT_GIVEN) == "NOT_GIVEN"
+
+
+def test_a_temporary_client_lives_while_its_resources_are_used(server):
+    """Client(...).messaging_profiles.retrieve(x): the Client is unreferenced once the resource
+    is taken; the call must still work (issue 11, item 10)."""
+    server.reply(200, {"data": PROFILE})
+    assert Client(api_key=API_KEY, base_url=server.url).messaging_profiles.retrieve(PROFILE_ID) == PROFILE
+    resource = Client(api_key=API_KEY, base_url=server.url).messaging_profiles
+    gc.collect()
+    assert resource.retrieve(PROFILE_ID) == PROFILE
+    assert len(server.requests) == 2
+
+
+def test_a_temporary_parent_lives_while_its_derived_client_is_used(server):
+    server.reply(200, {"data": PROFILE})
+    c = Client(api_key=API_KEY, base_url=server.url)
+    assert c.with_options(max_retries=0).messaging_profiles.retrieve(PROFILE_ID) == PROFILE
+    derived = Client(api_key=API_KEY, base_url=server.url).with_options(headers={"X-A": "1"})
+    gc.collect()
+    assert derived.messaging_profiles.retrieve(PROFILE_ID) == PROFILE
+    assert server.last.headers["x-a"] == "1" and len(server.requests) == 2
+    c.close()
+
+
+def test_chained_with_options_keep_the_earlier_ones(server):
+    """.with_options(headers) then .with_options(max_retries=0): the header is still sent and
+    the retries are off (issue 11, item 9; the C library merges the options)."""
+    server.reply(500, {"errors": []}, {"retry-after-ms": "1"})
+    with Client(api_key=API_KEY, base_url=server.url, max_retries=2) as c:
+        chained = c.with_options(headers={"X-A": "1"}).with_options(max_retries=0)
+        with pytest.raises(tm.InternalServerError):
+            chained.messaging_profiles.retrieve(PROFILE_ID)
+    assert len(server.requests) == 1
+    assert server.last.headers.get("x-a") == "1"
+
+
+@pytest.mark.parametrize(
+    "kwargs, exc, message",
+    [
+        ({"max_retries": -1}, tm.InvalidArgumentError, "max_retries must be a non-negative integer, got -1"),
+        ({"max_retries": "3"}, tm.InvalidArgumentTypeError, "max_retries must be a non-negative integer, not str"),
+        ({"max_retries": True}, tm.InvalidArgumentTypeError, "max_retries must be a non-negative integer, not bool"),
+        ({"max_retries": 2**40}, tm.InvalidArgumentError,
+         "max_retries must be at most 4294967295, got 1099511627776"),
+        ({"timeout": -1}, tm.InvalidArgumentError, "timeout must be a finite, non-negative number of seconds, got -1"),
+        ({"timeout": "5"}, tm.InvalidArgumentTypeError,
+         "timeout must be a number of seconds or a timedelta, not str"),
+        ({"deadline": float("nan")}, tm.InvalidArgumentError,
+         "deadline must be a finite, non-negative number of seconds, got nan"),
+        ({"connect_timeout": 1e30}, tm.InvalidArgumentError, "connect_timeout must be at most 31536000 seconds, got 1e+30"),
+        ({"default_headers": [("X", "1")]}, tm.InvalidArgumentTypeError,
+         "default_headers must be a mapping of header names to values, not list"),
+        ({"default_headers": {"X": 1}}, tm.InvalidArgumentTypeError, "default_headers['X'] must be a str, not int"),
+        ({"default_headers": {1: "x"}}, tm.InvalidArgumentTypeError, "default_headers name must be a str, not int"),
+        ({"proxy": 8080}, tm.InvalidArgumentTypeError, "proxy must be a str, not int"),
+        ({"api_key": b"k"}, tm.InvalidArgumentTypeError, "api_key must be a str, not bytes"),
+        ({"base_url": "http://x\x00"}, tm.InvalidArgumentError, "base_url must not contain NUL characters"),
+        ({"user_agent_suffix": "\ud800"}, tm.InvalidArgumentError,
+         "user_agent_suffix must be valid Unicode text (it contains a lone surrogate)"),
+        ({"retry_post": 1}, tm.InvalidArgumentTypeError, "retry_post must be a bool, not int"),
+        ({"allow_insecure_http": "yes"}, tm.InvalidArgumentTypeError, "allow_insecure_http must be a bool, not str"),
+    ],
+)
+def test_option_errors_name_the_argument_and_rule(server, kwargs, exc, message):
+    """Checked in Python before anything reaches the C library (issue 11, item 13)."""
+    args = {"api_key": API_KEY, "base_url": server.url, **kwargs}
+    with pytest.raises(exc) as e:
+        Client(**args)
+    assert str(e.value) == message and e.value.kind_name == "invalid_argument"
+    assert isinstance(e.value, TypeError) == (exc is tm.InvalidArgumentTypeError)
+    with Client(api_key=API_KEY, base_url=server.url) as c:
+        wo = {k: v for k, v in kwargs.items() if k in ("max_retries", "timeout", "deadline", "retry_post")}
+        if "default_headers" in kwargs:
+            wo["headers"] = kwargs["default_headers"]
+        if wo:
+            with pytest.raises(exc) as e:
+                c.with_options(**wo)
+            assert str(e.value) == message.replace("default_headers", "headers")
+    assert server.requests == []
+
+
+def test_deep_nesting_is_a_library_error_not_recursion_error(server, client):
+    deep: list = []
+    for _ in range(100_000):
+        deep = [deep]
+    with pytest.raises(tm.InvalidArgumentError, match=r"^number_pool_settings\.geomatch(\[0\])+ is nested more than 64 levels deep$"):
+        client.messaging_profiles.update(PROFILE_ID, number_pool_settings={"geomatch": deep})
+    with pytest.raises(tm.InvalidArgumentTypeError, match=r"^url_shortener_settings\.domain must be a JSON value .*not bytes$"):
+        client.messaging_profiles.update(PROFILE_ID, url_shortener_settings={"domain": b"x"})
+    with pytest.raises(tm.InvalidArgumentError, match=r"^keywords\[1\] must be valid Unicode text"):
+        client.messaging_profiles.autoresp_configs.create(PROFILE_ID, op="start", keywords=["a", "\udc80"],
+                                                          country_code="US")
+    assert server.requests == []

@@ -83,17 +83,64 @@ def prism_client():
 
 
 def _iterate(items):
-    """Prism answers its static example (page 2) whatever page is asked for; the iterator then
-    stops with UnexpectedPageError by design. The requests sent are what is checked here."""
+    """Prism answers its static example (page 2) whatever page is asked for: iterating from
+    page 2 reads that page's items, then the iterator stops with UnexpectedPageError by design
+    when page 3 comes back as page 2. Returns the items read; raises on any other error, and
+    when no item came before the repeated page."""
+    out = []
     try:
-        return list(items)
+        for item in items:
+            out.append(item)
     except tm.UnexpectedPageError:
-        return []
+        pass
+    if not out:
+        raise AssertionError("no item was read before the repeated page")
+    return out
+
+
+def _profile(p):
+    return isinstance(p, dict) and p["record_type"] == "messaging_profile" and isinstance(p["id"], str)
+
+
+def _autoresp(a):
+    return isinstance(a, dict) and a["op"] in ("start", "stop", "info") and isinstance(a["id"], str) \
+        and all(isinstance(k, str) for k in a["keywords"])
+
+
+def _page_of(record_types):
+    return lambda page: isinstance(page, tm.Page) and len(page.data) > 0 \
+        and all(i["record_type"] in record_types for i in page.data)
+
+
+# What each result must hold, by operation (the definition's examples, which Prism serves).
+CHECKS = {
+    "list profiles": _page_of({"messaging_profile"}),
+    "iterate profiles": lambda items: all(_profile(p) for p in items),
+    "create profile": _profile,
+    "retrieve profile": _profile,
+    "update profile": _profile,
+    "delete profile": _profile,
+    "regenerate secret": lambda p: _profile(p) and isinstance(p["v1_secret"], str),
+    "phone numbers": _page_of({"messaging_phone_number", "messaging_settings"}),
+    "short codes of profile": _page_of({"short_code"}),
+    "sender ids": _page_of({"alphanumeric_sender_id"}),
+    "profile metrics": lambda m: isinstance(m, dict),
+    "all metrics": lambda page: isinstance(page, tm.Page) and all(isinstance(i, dict) for i in page.data),
+    "autoresp list": lambda page: isinstance(page, tm.Page) and len(page.data) > 0 and all(map(_autoresp, page.data)),
+    "autoresp create": _autoresp,
+    "autoresp retrieve": _autoresp,
+    "autoresp update": _autoresp,
+    "autoresp delete": lambda r: r == "OK",
+    "short codes": _page_of({"short_code"}),
+    "short code": lambda sc: isinstance(sc, dict) and sc["record_type"] == "short_code",
+    "assign short code": lambda sc: isinstance(sc, dict) and sc["record_type"] == "short_code",
+    "unassign short code": lambda sc: isinstance(sc, dict) and sc["record_type"] == "short_code",
+}
 
 
 OPERATIONS = {
     "list profiles": lambda c: c.messaging_profiles.list_page(filter_name_contains="a", page_number=1, page_size=5),
-    "iterate profiles": lambda c: _iterate(c.messaging_profiles.list(page_size=5)),
+    "iterate profiles": lambda c: _iterate(c.messaging_profiles.list(page_size=5, page_number=2)),
     "create profile": lambda c: c.messaging_profiles.create(
         name="Contract", whitelisted_destinations=["US"], webhook_url="https://example.com/h",
         number_pool_settings={"long_code_weight": 1, "toll_free_weight": 2, "skip_unhealthy": True},
@@ -123,12 +170,16 @@ OPERATIONS = {
 }
 
 
+def test_every_operation_has_a_check():
+    assert set(CHECKS) == set(OPERATIONS)
+
+
 @pytest.mark.parametrize("name", list(OPERATIONS))
 def test_operation_against_the_definition(prism_client, name):
     client, exchanges = prism_client
     start = len(exchanges)
     result = OPERATIONS[name](client)
-    assert result is not None
+    assert CHECKS[name](result), f"{name}: unexpected result {result!r:.500}"
     mine = exchanges[start:]
     assert mine, "no request reached Prism"
     for method, path, status, violations in mine:

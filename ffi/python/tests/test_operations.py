@@ -1,6 +1,8 @@
 """Every operation: the exact request on the wire (method, path with percent-encoded query,
 headers, JSON body) and the result handed back."""
 
+import json
+
 import pytest
 
 from telnyx_messaging import Page
@@ -312,8 +314,30 @@ def test_update_sends_null_for_none_and_leaves_out_omitted(server, client):
 def test_results_are_plain_dicts_with_unknown_fields_and_nulls_kept(server, client):
     server.reply(200, {"data": PROFILE})
     p = client.messaging_profiles.retrieve(PROFILE_ID)
-    assert type(p) is dict
+    assert isinstance(p, dict) and p == PROFILE and json.loads(json.dumps(p)) == PROFILE
     assert p["a_field_from_the_future"] == {"nested": [1, "two"]}
     assert "webhook_failover_url" in p and p["webhook_failover_url"] is None
     assert p["v1_secret"] == PROFILE["v1_secret"]
     assert p["daily_spend_limit"] == "100.00"
+
+
+def test_v1_secret_is_redacted_in_repr_but_readable(server, client):
+    """repr()/str() of a result, of a nested result and of a page never show v1_secret; the
+    value is still there by key and in json.dumps (issue 11, item 12)."""
+    secret = PROFILE["v1_secret"]
+    server.reply(200, {"data": PROFILE})
+    p = client.messaging_profiles.retrieve(PROFILE_ID)
+    for text in (repr(p), str(p), f"{p}", repr(p.copy()), repr([p]), repr({"outer": p})):
+        assert secret not in text and "'v1_secret': '[redacted]'" in text
+    assert repr(p).startswith("{'id': '3fa85f64")
+    assert p["v1_secret"] == secret and p.get("v1_secret") == secret and json.loads(json.dumps(p)) == PROFILE
+    server.reply(200, {"data": [PROFILE, PROFILE], "meta": {"page_number": 1, "page_size": 2, "total_pages": 1,
+                                                           "total_results": 2}})
+    page = client.messaging_profiles.list_page()
+    items = list(client.messaging_profiles.list())
+    for text in (repr(page), repr(page.data), str(page.data[1]), repr(items)):
+        assert secret not in text
+    assert [i["v1_secret"] for i in items] == [secret, secret]
+    server.reply(200, {"data": {"id": "x", "nested": {"v1_secret": "inner-s3cret"}}})
+    r = client.messaging_profiles.regenerate_secret("x")
+    assert "inner-s3cret" not in repr(r) and r["nested"]["v1_secret"] == "inner-s3cret"

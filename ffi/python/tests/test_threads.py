@@ -43,21 +43,25 @@ def test_eight_threads_share_one_client(server, client):
 
 
 def test_calls_run_in_parallel(server):
-    """A server that takes 0.3 s per answer: 8 concurrent calls take about 0.3 s, not 2.4 s,
-    because ctypes releases the GIL during each C call."""
-    server.route(lambda req: (time.sleep(0.3), (200, {"data": {"id": "x"}}, {}))[1])
-    with Client(api_key=API_KEY, base_url=server.url, max_retries=0) as c:
-        barrier = threading.Barrier(THREADS)
+    """The server holds every request until all 8 have arrived: that happens only if 8 calls are
+    in flight at once (ctypes releases the GIL during each C call). Calls made one after the
+    other would leave the first request waiting alone; the barrier then breaks after 10 s and
+    every request is answered 500."""
+    arrived = threading.Barrier(THREADS, timeout=10)
 
-        def one(_):
-            barrier.wait()
-            return c.messaging_profiles.retrieve("x")
+    def route(req):
+        try:
+            arrived.wait()
+        except threading.BrokenBarrierError:
+            return 500, {"errors": [{"title": "not all requests arrived together"}]}, {}
+        return 200, {"data": {"id": "x"}}, {}
 
-        start = time.monotonic()
+    server.route(route)
+    with Client(api_key=API_KEY, base_url=server.url, max_retries=0, timeout=30) as c:
         with ThreadPoolExecutor(THREADS) as pool:
-            assert list(pool.map(one, range(THREADS))) == [{"id": "x"}] * THREADS
-        elapsed = time.monotonic() - start
-    assert elapsed < 1.5, f"8 calls of 0.3 s took {elapsed:.2f} s: not concurrent"
+            results = list(pool.map(lambda _: c.messaging_profiles.retrieve("x"), range(THREADS)))
+    assert results == [{"id": "x"}] * THREADS
+    assert len(server.requests) == THREADS
 
 
 def test_close_while_other_threads_call(server):
@@ -66,12 +70,14 @@ def test_close_while_other_threads_call(server):
     server.route(lambda req: (time.sleep(0.05), (200, {"data": {"id": "x"}}, {}))[1])
     c = Client(api_key=API_KEY, base_url=server.url, max_retries=0)
     outcomes = []
+    first_ok = threading.Event()
 
     def worker():
         for _ in range(20):
             try:
                 c.messaging_profiles.retrieve("x")
                 outcomes.append("ok")
+                first_ok.set()
             except tm.TelnyxError as e:
                 assert "closed" in str(e)
                 outcomes.append("closed")
@@ -79,7 +85,7 @@ def test_close_while_other_threads_call(server):
     threads = [threading.Thread(target=worker) for _ in range(THREADS)]
     for t in threads:
         t.start()
-    time.sleep(0.2)
+    assert first_ok.wait(30)  # close once calls are known to work, long before 20 x 50 ms end
     c.close()
     for t in threads:
         t.join()

@@ -164,7 +164,7 @@ fn soname_dir(lib: &Path) -> PathBuf {
 }
 
 /// Runs `exe` with `args` (under valgrind for the valgrind build) and fails on a non-zero exit.
-pub fn run(exe: &Path, args: &[String], env: &[(&str, String)], build: Build) {
+pub fn run(exe: &Path, args: &[String], env: &[(&str, String)], build: Build) -> String {
     let mut cmd = if build.under_valgrind() {
         let mut cmd = Command::new("valgrind");
         cmd.args([
@@ -198,6 +198,7 @@ pub fn run(exe: &Path, args: &[String], env: &[(&str, String)], build: Build) {
         build.name,
         output.status
     );
+    stdout.into_owned()
 }
 
 pub fn program(name: &str) -> PathBuf {
