@@ -59,7 +59,8 @@ impl Client {
     }
 
     /// A client whose calls use `options` (extra headers, timeout, retries) on top of this
-    /// client's settings. Shares the connection pool.
+    /// client's settings, and on top of the options this client was itself made with: chained
+    /// calls accumulate, the later setting winning. Shares the connection pool.
     ///
     /// ```no_run
     /// # let client = telnyx_messaging::Client::new()?;
@@ -71,6 +72,10 @@ impl Client {
     /// # Ok::<(), telnyx_messaging::Error>(())
     /// ```
     pub fn with_options(&self, options: RequestOptions) -> Client {
+        let options = match &self.options {
+            Some(earlier) => earlier.then(options),
+            None => options,
+        };
         Client { transport: Arc::clone(&self.transport), options: Some(Arc::new(options)) }
     }
 

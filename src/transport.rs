@@ -182,6 +182,25 @@ impl RequestOptions {
         self.retry_post = Some(retry);
         self
     }
+
+    /// These options with `later` on top (chained `with_options`): each setting `later` gives
+    /// wins; headers accumulate, a later header replacing an earlier one of the same name.
+    pub(crate) fn then(&self, later: RequestOptions) -> RequestOptions {
+        let mut headers: Vec<(String, String)> = self
+            .headers
+            .iter()
+            .filter(|(name, _)| !later.headers.iter().any(|(n, _)| n.eq_ignore_ascii_case(name)))
+            .cloned()
+            .collect();
+        headers.extend(later.headers);
+        RequestOptions {
+            headers,
+            timeout: later.timeout.or(self.timeout),
+            max_retries: later.max_retries.or(self.max_retries),
+            deadline: later.deadline.or(self.deadline),
+            retry_post: later.retry_post.or(self.retry_post),
+        }
+    }
 }
 
 /// Metadata of a successful response: status, request id, rate-limit headers and all headers.

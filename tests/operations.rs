@@ -961,6 +961,30 @@ fn with_options_adds_a_header_to_the_call_only() {
 }
 
 #[test]
+fn chained_with_options_accumulate_and_the_later_setting_wins() {
+    let mut server = Server::new();
+    let path = format!("/messaging_profiles/{PROFILE_ID}");
+    // One request only (max_retries 0 from the second call), with both calls' headers and the
+    // second value of the header both set.
+    let failing = request(&mut server, "GET", path.as_str())
+        .match_header("x-a", "first")
+        .match_header("x-b", "second")
+        .match_header("x-both", "second")
+        .with_status(500)
+        .expect(1)
+        .create();
+    let client = client(&server);
+    let chained = client
+        .with_options(RequestOptions::new().header("X-A", "first").header("X-Both", "first").max_retries(3))
+        .with_options(
+            RequestOptions::new().header("X-B", "second").header("x-both", "second").max_retries(0),
+        );
+    let err = chained.messaging_profiles().retrieve(PROFILE_ID).unwrap_err();
+    assert_eq!(err.status(), Some(500), "{err}");
+    failing.assert();
+}
+
+#[test]
 fn client_default_headers_and_user_agent_suffix_are_sent() {
     let mut server = Server::new();
     let mock = server

@@ -145,8 +145,9 @@ pub unsafe extern "C" fn telnyx_client_new(
 /// Creates a client whose calls use the request options `request_options_json` on top of the
 /// settings of `c`; it shares the connection pool of `c`. `request_options_json` is NULL (no
 /// options) or a JSON object with the optional keys `headers` (object of string values),
-/// `timeout_ms`, `max_retries`, `deadline_ms` (integers) and `retry_post` (boolean). The options
-/// replace any request options `c` itself was created with. Unknown keys are an error.
+/// `timeout_ms`, `max_retries`, `deadline_ms` (integers) and `retry_post` (boolean). They apply on
+/// top of any request options `c` itself was created with: each setting given here wins, headers
+/// accumulate (a header of the same name replaces the earlier one). Unknown keys are an error.
 ///
 /// Ownership: on success the caller owns `*out` (free it with `telnyx_client_free`, separately
 /// from `c`, in any order); a returned error is owned by the caller.
