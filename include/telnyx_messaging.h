@@ -80,7 +80,7 @@ enum telnyx_error_kind_t
    */
   TELNYX_ERROR_KIND_RATE_LIMIT = 11,
   /**
-   * HTTP 500 or above.
+   * HTTP 500 to 599.
    */
   TELNYX_ERROR_KIND_INTERNAL_SERVER = 12,
   /**

@@ -401,6 +401,12 @@ impl ClientBuilder {
             self.base_url.or_else(|| env("TELNYX_BASE_URL")).unwrap_or_else(|| DEFAULT_BASE_URL.into());
         let base_url = check_base_url(&base_url, self.allow_insecure_http)?;
 
+        if !api_key.expose().bytes().all(|b| b.is_ascii_graphic()) {
+            return Err(Error::Config(
+                "the API key may only contain visible ASCII characters (no spaces, control or non-ASCII characters)"
+                    .into(),
+            ));
+        }
         let mut auth = HeaderValue::try_from(format!("Bearer {}", api_key.expose()))
             .map_err(|_| Error::Config("the API key contains characters not allowed in a header".into()))?;
         auth.set_sensitive(true);
@@ -431,6 +437,10 @@ impl ClientBuilder {
         let config = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
+            // ureq keeps 3 idle connections per host by default: a client shared by more threads
+            // would close and reopen connections (a TLS handshake each) all the time.
+            .max_idle_connections(MAX_IDLE_CONNECTIONS)
+            .max_idle_connections_per_host(MAX_IDLE_CONNECTIONS)
             .timeout_connect(transport::finite(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT)))
             .proxy(proxy)
             .user_agent(ureq::config::AutoHeaderValue::None)
@@ -459,10 +469,25 @@ impl ClientBuilder {
 }
 
 /// Parses the base URL, drops a trailing `/`, and refuses `http://` unless the host is loopback
-/// or the caller allowed it.
+/// or the caller allowed it. Error messages show the URL without credentials, cut short.
 fn check_base_url(url: &str, allow_insecure_http: bool) -> Result<String> {
-    let bad = |why: &str| Error::Config(format!("invalid base URL {url:?}: {why}"));
+    let bad = |why: &str| Error::Config(format!("invalid base URL {}: {why}", shown_url(url)));
+    if url.len() > MAX_BASE_URL {
+        return Err(bad(&format!("longer than {MAX_BASE_URL} bytes")));
+    }
+    if url.contains('#') {
+        return Err(bad("a base URL cannot have a #fragment (everything after it would be dropped)"));
+    }
     let uri: Uri = url.parse().map_err(|_| bad("not a URL"))?;
+    let authority = uri.authority().ok_or_else(|| bad("no host"))?;
+    if authority.as_str().contains('@') {
+        return Err(bad("a base URL cannot contain credentials; the API key authenticates"));
+    }
+    // http accepts any digits (and ureq then uses the default port): check the range here.
+    let port = authority.as_str().rsplit_once(':').filter(|_| !authority.as_str().ends_with(']'));
+    if port.is_some_and(|(_, port)| !matches!(port.parse::<u16>(), Ok(1..))) {
+        return Err(bad("the port must be a number from 1 to 65535"));
+    }
     let host = uri.host().ok_or_else(|| bad("no host"))?;
     if uri.query().is_some() {
         return Err(bad("a base URL cannot have a query"));
@@ -481,4 +506,26 @@ fn check_base_url(url: &str, allow_insecure_http: bool) -> Result<String> {
         _ => return Err(bad("the scheme must be https or http")),
     }
     Ok(url.trim_end_matches('/').to_owned())
+}
+
+/// Idle connections kept for reuse: enough for one per thread of a busy multi-threaded program.
+const MAX_IDLE_CONNECTIONS: usize = 64;
+
+/// Longer base URLs leave no room for a request's path and query within HTTP's URL limit.
+const MAX_BASE_URL: usize = 2048;
+
+/// `url` for an error message: credentials replaced, at most 100 characters.
+fn shown_url(url: &str) -> String {
+    let mut shown = url.to_owned();
+    if let Some(start) = url.find("://").map(|i| i + 3) {
+        let end = url[start..].find(['/', '?', '#']).map_or(url.len(), |i| start + i);
+        if let Some(at) = url[start..end].rfind('@') {
+            shown = format!("{}[credentials]{}", &url[..start], &url[start + at..]);
+        }
+    }
+    if let Some((end, _)) = shown.char_indices().nth(100) {
+        shown.truncate(end);
+        shown.push_str("...");
+    }
+    format!("{shown:?}")
 }

@@ -60,7 +60,8 @@ pub enum Error {
     Connection {
         /// What happened, from the HTTP layer.
         message: String,
-        /// `true` when the request cannot have reached the server (DNS, connect, TLS).
+        /// `false` when the request cannot have reached the server (DNS, connect, TLS): safe to
+        /// send again; `true` when it may have (the connection broke after it was sent).
         request_sent: bool,
     },
 

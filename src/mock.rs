@@ -131,6 +131,8 @@ struct Shared {
     options: MockOptions,
     /// Requests received so far, faulted ones included: the fault schedule counts these.
     received: AtomicU64,
+    /// TCP connections accepted so far.
+    connections: AtomicU64,
     shutdown: AtomicBool,
 }
 
@@ -151,6 +153,7 @@ impl MockServer {
             state: Mutex::new(State::seeded(options.extra_profiles)),
             options,
             received: AtomicU64::new(0),
+            connections: AtomicU64::new(0),
             shutdown: AtomicBool::new(false),
         });
         let server = Arc::clone(&shared);
@@ -163,6 +166,12 @@ impl MockServer {
     /// How many requests the server has received so far (faulted ones included).
     pub fn requests_received(&self) -> u64 {
         self.shared.received.load(Ordering::SeqCst)
+    }
+
+    /// How many TCP connections the server has accepted so far (a client that reuses its
+    /// connections opens few).
+    pub fn connections_accepted(&self) -> u64 {
+        self.shared.connections.load(Ordering::SeqCst)
     }
 
     /// The base URL to give the client, like `http://127.0.0.1:40123/v2`.
@@ -189,6 +198,7 @@ fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
             break;
         }
         let Ok(stream) = stream else { break };
+        shared.connections.fetch_add(1, Ordering::SeqCst);
         let shared = Arc::clone(&shared);
         // One thread per connection: a client may keep several keep-alive connections open.
         workers.retain(|w| !w.is_finished());

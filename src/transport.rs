@@ -337,16 +337,27 @@ impl Transport {
             url.push('=');
             url.push_str(&percent_encode(v));
         }
+        let uri = http::Uri::try_from(url.as_str()).map_err(|_| {
+            let length = url.len();
+            if length > MAX_URL {
+                Error::InvalidArgument(format!(
+                    "the request URL would be {length} bytes, more than the {MAX_URL} HTTP allows: shorten the id or filter"
+                ))
+            } else {
+                Error::InvalidArgument("the request URL is not valid".into())
+            }
+        })?;
         let mut builder = http::Request::builder()
             .method(req.method.as_http())
-            .uri(url)
+            .uri(uri)
             .header(http::header::AUTHORIZATION, self.auth.clone())
             .header(http::header::ACCEPT, "application/json")
             .header(http::header::USER_AGENT, self.user_agent.clone());
         if req.body.is_some() {
             builder = builder.header(http::header::CONTENT_TYPE, "application/json");
         }
-        let headers = builder.headers_mut().expect("builder has no error yet");
+        let mut request = builder.body(()).map_err(|e| Error::InvalidArgument(format!("request: {e}")))?;
+        let headers = request.headers_mut();
         for (name, value) in &self.headers {
             headers.insert(name.clone(), value.clone());
         }
@@ -354,7 +365,7 @@ impl Transport {
             let (name, value) = parse_header(name, value)?;
             headers.insert(name, value);
         }
-        builder.body(()).map_err(|e| Error::InvalidArgument(format!("request: {e}")))
+        Ok(request)
     }
 
     fn attempt(
@@ -469,16 +480,62 @@ pub(crate) fn new_agent(config: ureq::config::Config) -> (ureq::Agent, Arc<DnsCa
     (ureq::Agent::with_parts(config, DefaultConnector::default(), resolver), cache)
 }
 
-/// Validates one header name and value.
+/// The longest URL the `http` crate accepts.
+const MAX_URL: usize = 65_534;
+
+/// Headers the client sets itself from the request (framing, routing, connection management):
+/// a caller's value would corrupt the request (a wrong `Content-Length` hangs it or drops its
+/// body), so they are refused.
+const RESERVED_HEADERS: [&str; 11] = [
+    "content-length",
+    "transfer-encoding",
+    "host",
+    "connection",
+    "keep-alive",
+    "proxy-connection",
+    "proxy-authorization",
+    "te",
+    "trailer",
+    "upgrade",
+    "expect",
+];
+
+/// Validates one header name and value: a valid name that is not reserved, and a value of
+/// visible ASCII, spaces and tabs (what every server reads the same way).
 pub(crate) fn parse_header(name: &str, value: &str) -> Result<(HeaderName, HeaderValue)> {
-    let header_name = HeaderName::try_from(name)
-        .map_err(|_| Error::InvalidArgument(format!("invalid header name {name:?}")))?;
+    let header_name = HeaderName::try_from(name).map_err(|_| {
+        Error::InvalidArgument(format!("header name {:?} is not a valid HTTP header name", brief(name)))
+    })?;
     if header_name == http::header::AUTHORIZATION {
         return Err(Error::InvalidArgument("set the API key instead of an Authorization header".into()));
     }
-    let header_value = HeaderValue::try_from(value)
-        .map_err(|_| Error::InvalidArgument(format!("invalid value for header {name:?}")))?;
+    if RESERVED_HEADERS.contains(&header_name.as_str()) {
+        return Err(Error::InvalidArgument(format!(
+            "header {name:?} is set by the client from the request itself and cannot be given"
+        )));
+    }
+    if !is_header_text(value) {
+        return Err(Error::InvalidArgument(format!(
+            "the value of header {name:?} must be visible ASCII characters, spaces and tabs"
+        )));
+    }
+    let header_value = HeaderValue::try_from(value).map_err(|_| {
+        Error::InvalidArgument(format!("the value of header {name:?} is not a valid header value"))
+    })?;
     Ok((header_name, header_value))
+}
+
+/// Visible ASCII, spaces and tabs: no control characters (CR, LF, NUL) and nothing non-ASCII.
+pub(crate) fn is_header_text(text: &str) -> bool {
+    text.bytes().all(|b| b == b'\t' || (b' '..=b'~').contains(&b))
+}
+
+/// `text` cut to 64 characters for an error message.
+fn brief(text: &str) -> String {
+    match text.char_indices().nth(64) {
+        Some((end, _)) => format!("{}...", &text[..end]),
+        None => text.to_owned(),
+    }
 }
 
 /// Maps a ureq failure, noting whether the request may have reached the server.
@@ -523,14 +580,15 @@ fn retry_delay(failure: &Failure, method: Method, retry_post: bool, attempt: u32
     match failure {
         Failure::Io { sent, .. } => (!sent || replay_ok).then(|| backoff(attempt)),
         Failure::Status(raw) => {
-            let hint = retry_hint(raw);
+            // A zero (or past) hint is no hint: back off as usual, like the official SDKs.
+            let hint = retry_hint(raw).filter(|wait| !wait.is_zero());
             let retry = match header(&raw.headers, "x-should-retry") {
                 Some("true") => true,
                 Some("false") => false,
                 _ => match raw.status {
                     429 => true,
                     503 if hint.is_some() => true,
-                    408 | 409 | 500.. => replay_ok,
+                    408 | 409 | 500..=599 => replay_ok,
                     _ => false,
                 },
             };

@@ -174,8 +174,6 @@ fn retry_after_seconds_sets_the_delay() {
     assert_eq!(d, [Duration::from_secs(3); 2]);
     let (_, d) = get_always(503, &[("Retry-After", "1.5")], 3);
     assert_eq!(d, [Duration::from_millis(1500); 2]);
-    let (_, d) = get_always(500, &[("retry-after", "0")], 3);
-    assert_eq!(d, [Duration::ZERO; 2]);
 }
 
 #[test]
@@ -187,9 +185,38 @@ fn retry_after_http_date_sets_the_delay() {
     assert!(d.iter().all(|d| in_range(*d, 8.0, 10.0)), "{d:?}");
     assert!(in_range(err.retry_after().unwrap(), 8.0, 10.0));
 
+    // A date in the past asks for no wait: like a zero hint, the normal backoff applies.
     let past = httpdate::fmt_http_date(SystemTime::now() - Duration::from_secs(60));
-    let (_, d) = get_always(503, &[("retry-after", past.as_str())], 3);
-    assert_eq!(d, [Duration::ZERO; 2], "a date in the past means retry now");
+    let (_, d) = get_always(500, &[("retry-after", past.as_str())], 3);
+    assert!(in_range(d[0], 0.375, 0.5) && in_range(d[1], 0.75, 1.0), "{d:?}");
+}
+
+#[test]
+fn a_zero_hint_backs_off_like_no_hint() {
+    for headers in [
+        &[("retry-after", "0")][..],
+        &[("retry-after-ms", "0")],
+        &[("retry-after", "0"), ("retry-after-ms", "0")],
+    ] {
+        let (_, d) = get_always(429, headers, 3);
+        assert!(in_range(d[0], 0.375, 0.5) && in_range(d[1], 0.75, 1.0), "{headers:?}: {d:?}");
+    }
+    // A 503 is retried for every method only with a real hint: with a zero one a POST is not.
+    let mut server = Server::new();
+    let mock = failing(&mut server, "POST", "/messaging_profiles", 503, &[("retry-after", "0")], 1);
+    let (client, recorded) = client(&server);
+    let create = CreateMessagingProfileParams::new("x", ["US"]);
+    assert_eq!(client.messaging_profiles().create(&create).unwrap_err().status(), Some(503));
+    mock.assert();
+    assert!(delays(&recorded).is_empty());
+}
+
+#[test]
+fn statuses_of_600_and_above_are_not_server_errors() {
+    for status in [600, 799, 999] {
+        let (_, d) = get_always(status, &[], 1);
+        assert!(d.is_empty(), "{status} is not retried");
+    }
 }
 
 #[test]

@@ -24,7 +24,7 @@ const (
 	KindConflict            ErrorKind = 9  // HTTP 409
 	KindUnprocessableEntity ErrorKind = 10 // HTTP 422
 	KindRateLimited         ErrorKind = 11 // HTTP 429
-	KindInternalServer      ErrorKind = 12 // HTTP >= 500
+	KindInternalServer      ErrorKind = 12 // HTTP 500-599
 	KindAPIStatus           ErrorKind = 13 // any other non-2xx status
 	KindDecode              ErrorKind = 14 // a 2xx body not as the API definition says
 	KindUnexpectedPage      ErrorKind = 15 // an iterator got a page other than the one it asked for

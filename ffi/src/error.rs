@@ -38,7 +38,7 @@ pub enum telnyx_error_kind_t {
     UNPROCESSABLE_ENTITY = 10,
     /// HTTP 429.
     RATE_LIMIT = 11,
-    /// HTTP 500 or above.
+    /// HTTP 500 to 599.
     INTERNAL_SERVER = 12,
     /// Any other status outside 2xx.
     API_STATUS = 13,
@@ -68,7 +68,7 @@ impl telnyx_error_kind_t {
                 409 => Kind::CONFLICT,
                 422 => Kind::UNPROCESSABLE_ENTITY,
                 429 => Kind::RATE_LIMIT,
-                500.. => Kind::INTERNAL_SERVER,
+                500..=599 => Kind::INTERNAL_SERVER,
                 _ => Kind::API_STATUS,
             },
             Error::Decode { .. } => Kind::DECODE,

@@ -20,7 +20,7 @@
             ├── ConflictError              409
             ├── UnprocessableEntityError   422
             ├── RateLimitError             429
-            └── InternalServerError        >= 500
+            └── InternalServerError        500-599
 
 Bad input never raises ``RecursionError`` or a bare ``TypeError``/``ValueError`` from inside the
 package: it is an :class:`InvalidArgumentError` (a ``ValueError``) or, for a wrong Python type,
@@ -175,7 +175,7 @@ class RateLimitError(APIStatusError):
 
 
 class InternalServerError(APIStatusError):
-    """HTTP 500 and above."""
+    """HTTP 500 to 599."""
 
 
 # The C library's error kinds (never renumbered) and the exception each becomes.
