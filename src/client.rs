@@ -390,12 +390,12 @@ impl ClientBuilder {
         let env = |name| std::env::var(name).ok().filter(|v: &String| !v.trim().is_empty());
         let api_key = match self.api_key {
             Some(key) if key.expose().trim().is_empty() => {
-                return Err(Error::Config("the API key given to ClientBuilder::api_key is empty".into()))
+                return Err(Error::Config("the API key (api_key) is empty".into()))
             }
             Some(key) => key,
-            None => env("TELNYX_API_KEY").map(Secret::new).ok_or_else(|| {
-                Error::Config("no API key: set TELNYX_API_KEY or call ClientBuilder::api_key".into())
-            })?,
+            None => env("TELNYX_API_KEY")
+                .map(Secret::new)
+                .ok_or_else(|| Error::Config("no API key: set TELNYX_API_KEY or pass api_key".into()))?,
         };
         let base_url =
             self.base_url.or_else(|| env("TELNYX_BASE_URL")).unwrap_or_else(|| DEFAULT_BASE_URL.into());
@@ -426,6 +426,9 @@ impl ClientBuilder {
 
         if self.timeout.is_some_and(|t| t.is_zero()) || self.connect_timeout.is_some_and(|t| t.is_zero()) {
             return Err(Error::Config("timeouts must be greater than zero".into()));
+        }
+        if self.deadline.is_some_and(|d| d.is_zero()) {
+            return Err(Error::Config("the deadline must be greater than zero".into()));
         }
         let proxy = match &self.proxy {
             ProxyChoice::FromEnv => ureq::Proxy::try_from_env(),

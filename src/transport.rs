@@ -183,6 +183,32 @@ impl RequestOptions {
         self
     }
 
+    /// Checks the options as a call would, so they can be refused where they are given: header
+    /// names and values (no reserved or malformed headers), and no zero timeout or deadline.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use telnyx_messaging::RequestOptions;
+    ///
+    /// assert!(RequestOptions::new().header("X-Trace", "abc").check().is_ok());
+    /// let err = RequestOptions::new().deadline(Duration::ZERO).check().unwrap_err();
+    /// assert_eq!(err.to_string(), "invalid argument: the deadline must be greater than zero");
+    /// let err = RequestOptions::new().header("Content-Length", "5").check().unwrap_err();
+    /// assert!(err.to_string().contains("cannot be given"));
+    /// ```
+    pub fn check(&self) -> Result<()> {
+        for (name, value) in &self.headers {
+            parse_header(name, value)?;
+        }
+        if self.timeout.is_some_and(|t| t.is_zero()) {
+            return Err(Error::InvalidArgument("the timeout must be greater than zero".into()));
+        }
+        if self.deadline.is_some_and(|d| d.is_zero()) {
+            return Err(Error::InvalidArgument("the deadline must be greater than zero".into()));
+        }
+        Ok(())
+    }
+
     /// These options with `later` on top (chained `with_options`): each setting `later` gives
     /// wins; headers accumulate, a later header replacing an earlier one of the same name.
     pub(crate) fn then(&self, later: RequestOptions) -> RequestOptions {
@@ -262,11 +288,9 @@ enum Failure {
 impl Transport {
     /// Sends `req`, retrying as the settings allow; returns the body of a 2xx response.
     pub fn send(&self, req: &Request, opts: Option<&RequestOptions>) -> Result<(Vec<u8>, ResponseMeta)> {
+        opts.map(RequestOptions::check).transpose()?;
         let max_retries = opts.and_then(|o| o.max_retries).unwrap_or(self.max_retries);
         let timeout = opts.and_then(|o| o.timeout).unwrap_or(self.timeout);
-        if timeout.is_zero() {
-            return Err(Error::InvalidArgument("the timeout must be greater than zero".into()));
-        }
         let retry_post = opts.and_then(|o| o.retry_post).unwrap_or(self.retry_post);
         // A deadline too far away to represent (`Duration::MAX`, say) is no deadline.
         let deadline = opts

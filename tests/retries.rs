@@ -445,13 +445,19 @@ fn a_per_call_deadline_stops_retries_too() {
 }
 
 #[test]
-fn a_zero_deadline_times_out_without_a_request() {
+fn a_zero_deadline_is_refused_before_any_request() {
     let mut server = Server::new();
     let never = succeeding(&mut server, "GET", &profile_path(), 0);
     let (builder, _) = builder(&server.url());
-    let client = builder.deadline(Duration::ZERO).build().unwrap();
-    let err = client.messaging_profiles().retrieve(PROFILE_ID).unwrap_err();
-    assert!(err.is_timeout(), "{err:?}");
+    let err = builder.deadline(Duration::ZERO).build().unwrap_err();
+    assert_eq!(err.to_string(), "configuration error: the deadline must be greater than zero");
+    let client = client(&server).0;
+    let err = client
+        .with_options(RequestOptions::new().deadline(Duration::ZERO))
+        .messaging_profiles()
+        .retrieve(PROFILE_ID)
+        .unwrap_err();
+    assert_eq!(err.to_string(), "invalid argument: the deadline must be greater than zero");
     never.assert();
 }
 

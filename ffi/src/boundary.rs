@@ -121,23 +121,18 @@ pub(crate) unsafe fn str_arg<'a>(p: *const c_char, name: &str) -> Outcome<&'a st
     text.to_str().map_err(|e| telnyx_error::invalid(format!("{name}: invalid UTF-8: {e}")))
 }
 
-/// The required JSON argument `p`, decoded as `T`.
+/// The required JSON argument `p`, a JSON object decoded as `T`.
 ///
 /// # Safety
 /// `p` is NULL or a NUL-terminated string.
 pub(crate) unsafe fn json_arg<T: DeserializeOwned>(p: *const c_char, name: &str) -> Outcome<T> {
     // SAFETY: forwarded contract.
     let text = unsafe { str_arg(p, name) }?;
-    serde_json::from_str(text).map_err(|e| {
-        let what = match e.classify() {
-            serde_json::error::Category::Data => "wrong JSON type or field",
-            _ => "invalid JSON",
-        };
-        telnyx_error::invalid(format!("{name}: {what}: {e}"))
-    })
+    json_object(text, name)
 }
 
-/// The optional JSON argument `p`: NULL and JSON `null` mean `T::default()`.
+/// The optional JSON argument `p`: NULL and JSON `null` mean `T::default()`, anything else is a
+/// JSON object decoded as `T`.
 ///
 /// # Safety
 /// `p` is NULL or a NUL-terminated string.
@@ -146,7 +141,67 @@ pub(crate) unsafe fn opt_json_arg<T: DeserializeOwned + Default>(p: *const c_cha
         return Ok(T::default());
     }
     // SAFETY: forwarded contract.
-    Ok(unsafe { json_arg::<Option<T>>(p, name) }?.unwrap_or_default())
+    let text = unsafe { str_arg(p, name) }?;
+    if text.trim() == "null" {
+        return Ok(T::default());
+    }
+    json_object(text, name)
+}
+
+/// Decodes `text`, which must be one JSON object (serde would also read a struct's fields from
+/// an array), into `T`. Errors name the argument and the member path, in JSON terms.
+fn json_object<T: DeserializeOwned>(text: &str, name: &str) -> Outcome<T> {
+    if !text.trim_start().starts_with('{') {
+        let what = match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(serde_json::Value::Array(_)) => "an array",
+            Ok(serde_json::Value::String(_)) => "a string",
+            Ok(serde_json::Value::Number(_)) => "a number",
+            Ok(serde_json::Value::Bool(_)) => "a boolean",
+            Ok(_) => "null",
+            Err(e) => return Err(telnyx_error::invalid(format!("{name}: invalid JSON: {e}"))),
+        };
+        return Err(telnyx_error::invalid(format!("{name}: must be a JSON object, got {what}")));
+    }
+    let invalid_json = |e: serde_json::Error| telnyx_error::invalid(format!("{name}: invalid JSON: {e}"));
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        let e = e.into_inner();
+        if e.is_syntax() || e.is_eof() {
+            return invalid_json(e);
+        }
+        let message = json_terms(&e.to_string());
+        // The path of an unknown member ends with that member, which the message names already.
+        let path = match message.starts_with("unknown field") {
+            true => path.rsplit_once('.').map_or("", |(parent, _)| parent),
+            false => path.as_str(),
+        };
+        match path {
+            "." | "" => telnyx_error::invalid(format!("{name}: {message}")),
+            path => telnyx_error::invalid(format!("{name}: {path}: {message}")),
+        }
+    })?;
+    deserializer.end().map_err(invalid_json)?;
+    Ok(value)
+}
+
+/// A serde data error in JSON terms: Rust type names become JSON rules, and the position
+/// (meaningless once the member is named) goes.
+fn json_terms(message: &str) -> String {
+    let message = message.split(" at line ").next().unwrap_or(message);
+    [
+        ("expected u16", "expected a whole number from 0 to 65535"),
+        ("expected u32", "expected a whole number from 0 to 4294967295"),
+        ("expected u64", "expected a whole number from 0 to 18446744073709551615"),
+        ("expected i64", "expected a whole number"),
+        ("expected f64", "expected a number"),
+        ("expected a boolean", "expected true or false"),
+        ("expected a map", "expected a JSON object"),
+        ("expected a sequence", "expected a JSON array"),
+        ("expected struct ", "expected a JSON object: "),
+    ]
+    .iter()
+    .fold(message.to_owned(), |m, (rust, json)| m.replace(rust, json))
 }
 
 #[cfg(test)]

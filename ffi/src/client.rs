@@ -166,8 +166,14 @@ pub unsafe extern "C" fn telnyx_client_with_options(
     unsafe {
         guard(out, "out", || {
             let client = client_arg(c)?;
-            let options: CallOptions = opt_json_arg(request_options_json, "request_options_json")?;
-            Ok(telnyx_client::into_raw(client.with_options(options.into())))
+            let options: RequestOptions =
+                opt_json_arg::<CallOptions>(request_options_json, "request_options_json")?.into();
+            // Refused here, like telnyx_client_new refuses them, rather than on every later call.
+            if let Err(e) = options.check() {
+                let why = e.to_string().replace("invalid argument: ", "");
+                return Err(telnyx_error::invalid(format!("request_options_json: {why}")));
+            }
+            Ok(telnyx_client::into_raw(client.with_options(options)))
         })
     }
 }
