@@ -1,9 +1,10 @@
 """The API resources: ``client.messaging_profiles`` (with ``.autoresp_configs``),
 ``client.short_codes`` and ``client.messaging_profile_metrics``.
 
-Every method takes keyword-only arguments (ids are positional), returns plain ``dict``s as the
-API returned them, and raises the exceptions of :mod:`telnyx_messaging`. An unknown keyword is
-a ``TypeError`` raised by Python before anything is sent.
+Every method takes keyword-only arguments (ids are positional), returns ``dict``s as the API
+returned them (``v1_secret`` redacted in their repr), and raises the exceptions of
+:mod:`telnyx_messaging`. An unknown keyword is a ``TypeError`` raised by Python, and an argument
+that does not fit its type hint an :class:`InvalidArgumentTypeError`, before anything is sent.
 """
 
 from __future__ import annotations
