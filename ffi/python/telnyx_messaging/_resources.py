@@ -84,12 +84,10 @@ def _typed(fn: Callable[..., Any]) -> Callable[..., Any]:
     anything else happens: a wrong type is an :class:`InvalidArgumentTypeError` naming the
     argument (``name must be a str, not int``), in Python's terms, with nothing sent."""
     sig = inspect.signature(fn)
-    hints: Dict[str, Any] = {}
+    hints = typing.get_type_hints(fn)  # every name a hint uses is defined above the classes
 
     @functools.wraps(fn)
     def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
-        if not hints:
-            hints.update(typing.get_type_hints(fn))
         try:
             bound = sig.bind(self, *args, **kwargs)
         except TypeError:  # unknown or missing arguments: Python's own TypeError, from the call
