@@ -10,6 +10,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -123,6 +124,9 @@ func millis(d time.Duration, what string) (int64, error) {
 
 func (o Options) toJSON() ([]byte, error) {
 	const what = "Options"
+	if err := checkValue(reflect.ValueOf(o), what); err != nil {
+		return nil, err
+	}
 	j := optionsJSON{
 		APIKey:            o.APIKey,
 		BaseURL:           o.BaseURL,
@@ -154,6 +158,9 @@ func (o Options) toJSON() ([]byte, error) {
 
 func (o RequestOptions) toJSON() ([]byte, error) {
 	const what = "RequestOptions"
+	if err := checkValue(reflect.ValueOf(o), what); err != nil {
+		return nil, err
+	}
 	j := requestOptionsJSON{Headers: o.Headers, MaxRetries: o.MaxRetries, RetryPost: o.RetryPost}
 	var err error
 	if j.TimeoutMS, err = millis(o.Timeout, what+".Timeout"); err != nil {
@@ -236,6 +243,9 @@ func NewClient(opts Options) (*Client, error) {
 // later calls return [ErrClosed]. Clients made with WithOptions are separate and need their own
 // Close.
 func (c *Client) Close() error {
+	if c == nil || c.h == nil {
+		return nil
+	}
 	c.cleanup.Stop()
 	c.h.free()
 	runtime.KeepAlive(c)
@@ -278,6 +288,9 @@ func derive(ptr *C.telnyx_client, opts RequestOptions) (*C.telnyx_client, error)
 
 // withHandle runs f with the live C handle, holding it against Close.
 func (c *Client) withHandle(f func(*C.telnyx_client) error) error {
+	if c == nil || c.h == nil { // a nil *Client or a zero Client (or service) is not usable
+		return ErrClosed
+	}
 	c.h.mu.RLock()
 	defer c.h.mu.RUnlock()
 	if c.h.ptr == nil {

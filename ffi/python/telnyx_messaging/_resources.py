@@ -1,9 +1,10 @@
 """The API resources: ``client.messaging_profiles`` (with ``.autoresp_configs``),
 ``client.short_codes`` and ``client.messaging_profile_metrics``.
 
-Every method takes keyword-only arguments (ids are positional), returns plain ``dict``s as the
-API returned them, and raises the exceptions of :mod:`telnyx_messaging`. An unknown keyword is
-a ``TypeError`` raised by Python before anything is sent.
+Every method takes keyword-only arguments (ids are positional), returns ``dict``s as the API
+returned them (``v1_secret`` redacted in their repr), and raises the exceptions of
+:mod:`telnyx_messaging`. An unknown keyword is a ``TypeError`` raised by Python, and an argument
+that does not fit its type hint an :class:`InvalidArgumentTypeError`, before anything is sent.
 """
 
 from __future__ import annotations
@@ -83,12 +84,10 @@ def _typed(fn: Callable[..., Any]) -> Callable[..., Any]:
     anything else happens: a wrong type is an :class:`InvalidArgumentTypeError` naming the
     argument (``name must be a str, not int``), in Python's terms, with nothing sent."""
     sig = inspect.signature(fn)
-    hints: Dict[str, Any] = {}
+    hints = typing.get_type_hints(fn)  # every name a hint uses is defined above the classes
 
     @functools.wraps(fn)
     def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
-        if not hints:
-            hints.update(typing.get_type_hints(fn))
         try:
             bound = sig.bind(self, *args, **kwargs)
         except TypeError:  # unknown or missing arguments: Python's own TypeError, from the call
