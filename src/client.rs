@@ -235,17 +235,53 @@ impl<M> Clone for Handle<'_, M> {
     }
 }
 
-/// Which proxy the client uses.
+/// Which proxy the client uses. Only HTTP proxies (`http://` or `https://` URLs) are supported:
+/// a SOCKS proxy, given or found in the environment, is a configuration error rather than a
+/// proxy silently ignored.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ProxyChoice {
-    /// `HTTPS_PROXY`, `ALL_PROXY`, `HTTP_PROXY` and `NO_PROXY` from the environment (the default).
+    /// The first of `ALL_PROXY`, `HTTPS_PROXY`, `HTTP_PROXY` (or their lower-case forms) that is
+    /// set, and `NO_PROXY`, from the environment (the default).
     #[default]
     FromEnv,
     /// Connect directly, whatever the environment says.
     None,
-    /// This proxy, such as `http://proxy.local:3128` or `socks5://127.0.0.1:1080`.
+    /// This proxy, such as `http://proxy.local:3128`.
     Url(String),
+}
+
+/// The variables `ProxyChoice::FromEnv` reads, in ureq's order.
+const PROXY_VARIABLES: [&str; 6] =
+    ["ALL_PROXY", "all_proxy", "HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"];
+
+/// `url` as a proxy, or why not; `what` names where it came from. Never echoes the URL, which
+/// may hold credentials.
+fn http_proxy(url: &str, what: &str) -> Result<ureq::Proxy> {
+    let bad = |why: String| Error::Config(format!("{what}: {why}"));
+    let scheme = url.split_once("://").map(|(scheme, _)| scheme.to_ascii_lowercase());
+    match scheme.as_deref() {
+        Some("http" | "https") => {}
+        Some(s) if s.starts_with("socks") => {
+            return Err(bad(format!("{s} proxies are not supported; use an http:// or https:// proxy")))
+        }
+        _ => return Err(bad("must be an http:// or https:// proxy URL".into())),
+    }
+    let uri: Uri = url.parse().map_err(|_| bad("not a valid URL".into()))?;
+    if !uri.host().is_some_and(|h| !h.is_empty()) || uri.port().is_some_and(|p| p.as_u16() == 0) {
+        return Err(bad("the proxy URL needs a host and a port from 1 to 65535".into()));
+    }
+    ureq::Proxy::new(url).map_err(|e| bad(format!("not a usable proxy URL ({e})")))
+}
+
+/// The proxy the environment names, checked like an explicit one; `NO_PROXY` applies.
+fn proxy_from_env() -> Result<Option<ureq::Proxy>> {
+    let set = PROXY_VARIABLES
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()).map(|v| (*name, v)));
+    let Some((name, value)) = set else { return Ok(None) };
+    http_proxy(value.trim(), name)?;
+    Ok(ureq::Proxy::try_from_env())
 }
 
 /// Builds a [`Client`]; every setting has the official SDKs' default.
@@ -431,11 +467,9 @@ impl ClientBuilder {
             return Err(Error::Config("the deadline must be greater than zero".into()));
         }
         let proxy = match &self.proxy {
-            ProxyChoice::FromEnv => ureq::Proxy::try_from_env(),
+            ProxyChoice::FromEnv => proxy_from_env()?,
             ProxyChoice::None => None,
-            ProxyChoice::Url(url) => {
-                Some(ureq::Proxy::new(url).map_err(|e| Error::Config(format!("invalid proxy URL: {e}")))?)
-            }
+            ProxyChoice::Url(url) => Some(http_proxy(url, "proxy")?),
         };
         let config = ureq::Agent::config_builder()
             .http_status_as_error(false)

@@ -88,8 +88,21 @@ pub(crate) fn segment(id: &str, what: &str) -> Result<String> {
     if id.is_empty() || id == "." || id == ".." {
         return Err(Error::InvalidArgument(format!("{what} {id:?} is not a valid id")));
     }
+    if id.len() > MAX_ID {
+        let length = id.len();
+        return Err(Error::InvalidArgument(format!(
+            "{what} is {length} bytes long; ids are at most {MAX_ID} bytes"
+        )));
+    }
     Ok(percent_encode(id))
 }
+
+/// The longest id accepted (the API's ids are UUIDs and short numbers): far longer ones are
+/// mistakes, and would not fit in a URL.
+const MAX_ID: usize = 1024;
+
+/// The longest query value accepted, so every request fits HTTP's URL limit.
+const MAX_QUERY_VALUE: usize = 8192;
 
 /// Encodes everything but RFC 3986 unreserved characters, so `/`, `?`, `#`, `[`, `]` and `%` can
 /// never be read as URL structure.
@@ -356,6 +369,12 @@ impl Transport {
         url.push_str(&self.base_url);
         url.push_str(&req.path);
         for (i, (k, v)) in req.query.iter().enumerate() {
+            if v.len() > MAX_QUERY_VALUE {
+                let length = v.len();
+                return Err(Error::InvalidArgument(format!(
+                    "query parameter {k} is {length} bytes long; at most {MAX_QUERY_VALUE} bytes"
+                )));
+            }
             url.push(if i == 0 { '?' } else { '&' });
             url.push_str(&percent_encode(k));
             url.push('=');

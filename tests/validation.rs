@@ -76,16 +76,26 @@ fn bad_base_urls_are_refused_without_echoing_credentials_or_huge_urls() {
 }
 
 #[test]
-fn a_request_url_too_long_for_http_is_an_invalid_argument_not_a_panic() {
+fn ids_and_query_values_too_long_for_a_url_are_invalid_arguments_not_panics() {
     let mock = MockServer::start().unwrap();
     let client = builder(&mock.base_url()).build().unwrap();
     let id = "a".repeat(70_000);
     match client.messaging_profiles().retrieve(&id) {
-        Err(Error::InvalidArgument(message)) => assert!(message.contains("URL"), "{message}"),
+        Err(Error::InvalidArgument(message)) => {
+            assert_eq!(message, "messaging profile id is 70000 bytes long; ids are at most 1024 bytes")
+        }
         other => panic!("expected an invalid argument, got {other:?}"),
     }
     let filter = ListMessagingProfilesParams::new().filter_name_contains("x".repeat(70_000));
-    assert!(matches!(client.messaging_profiles().list(&filter), Err(Error::InvalidArgument(_))));
+    match client.messaging_profiles().list(&filter) {
+        Err(Error::InvalidArgument(message)) => {
+            assert_eq!(
+                message,
+                "query parameter filter[name][contains] is 70000 bytes long; at most 8192 bytes"
+            )
+        }
+        other => panic!("expected an invalid argument, got {other:?}"),
+    }
     assert_eq!(mock.requests_received(), 0);
 }
 
@@ -93,4 +103,25 @@ fn a_request_url_too_long_for_http_is_an_invalid_argument_not_a_panic() {
 fn zero_timeouts_are_refused() {
     let message = config_error(builder("http://127.0.0.1:1").timeout(Duration::ZERO).build());
     assert!(message.contains("greater than zero"), "{message}");
+}
+
+#[test]
+fn only_http_proxies_are_accepted_and_none_is_echoed() {
+    let cases = [
+        ("socks5://127.0.0.1:1080", "socks5 proxies are not supported"),
+        ("socks5h://user:s3cret@127.0.0.1:1080", "socks5h proxies are not supported"),
+        ("NONE", "must be an http:// or https:// proxy URL"),
+        ("garbage", "must be an http:// or https:// proxy URL"),
+        ("http://:0", "host and a port"),
+        ("http://127.0.0.1:0", "host and a port"),
+    ];
+    for (proxy, rule) in cases {
+        let built = Client::builder().api_key(API_KEY).proxy(ProxyChoice::Url(proxy.into())).build();
+        let message = config_error(built);
+        assert!(message.starts_with("proxy: ") && message.contains(rule), "{proxy}: {message}");
+        assert!(!message.contains("s3cret"), "{message}");
+    }
+    let ok =
+        Client::builder().api_key(API_KEY).proxy(ProxyChoice::Url("http://proxy.local:3128".into())).build();
+    assert!(ok.is_ok());
 }

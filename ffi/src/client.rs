@@ -80,7 +80,11 @@ impl ClientOptions {
         b = b.proxy(match self.proxy.as_deref() {
             None | Some("env") => ProxyChoice::FromEnv,
             Some("none") => ProxyChoice::None,
-            Some(url) => ProxyChoice::Url(url.to_owned()),
+            Some(url) if url.contains("://") => ProxyChoice::Url(url.to_owned()),
+            Some(_) => {
+                let why = r#"proxy must be "env", "none" or an http:// or https:// proxy URL"#;
+                return Err(telnyx_messaging::Error::Config(why.into()).into());
+            }
         });
         Ok(b.build()?)
     }

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import inspect
 import math
+import re
 import typing
 from dataclasses import dataclass
 from typing import Any, Dict, Iterator, List, Tuple, Type
@@ -217,7 +218,9 @@ FIELD_WORDS = {"autoresp_cfg_id": "autoresp config id"}
 
 
 def _names_the_field(message: str, field: str) -> bool:
-    m = message.lower().replace("_", " ")
+    """The message names the argument, as the Python name or as the API's query parameter
+    (``filter_name_contains`` is ``filter[name][contains]`` on the wire)."""
+    m = " ".join(re.sub(r"[\[\]_]", " ", message.lower()).split())
     return field.replace("_", " ") in m or FIELD_WORDS.get(field, "\0") in m
 
 
