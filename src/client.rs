@@ -451,8 +451,10 @@ impl ClientBuilder {
             user_agent.push(' ');
             user_agent.push_str(suffix);
         }
-        let user_agent = HeaderValue::try_from(user_agent)
-            .map_err(|_| Error::Config("the user-agent suffix is not a valid header value".into()))?;
+        let user_agent = Some(user_agent)
+            .filter(|ua| transport::is_header_text(ua))
+            .and_then(|ua| HeaderValue::try_from(ua).ok())
+            .ok_or_else(|| Error::Config("the user-agent suffix must be visible ASCII characters and spaces".into()))?;
         let headers = self
             .headers
             .iter()
