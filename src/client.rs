@@ -454,7 +454,9 @@ impl ClientBuilder {
         let user_agent = Some(user_agent)
             .filter(|ua| transport::is_header_text(ua))
             .and_then(|ua| HeaderValue::try_from(ua).ok())
-            .ok_or_else(|| Error::Config("the user-agent suffix must be visible ASCII characters and spaces".into()))?;
+            .ok_or_else(|| {
+                Error::Config("the user-agent suffix must be visible ASCII characters and spaces".into())
+            })?;
         let headers = self
             .headers
             .iter()

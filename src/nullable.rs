@@ -98,3 +98,18 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Nullable<T> {
         Ok(Option::<T>::deserialize(d)?.into())
     }
 }
+
+/// Deserializes an optional field that cannot be cleared: absent stays `None` (not sent),
+/// and JSON `null` is refused rather than silently dropped, since it cannot mean "clear" there.
+pub(crate) fn not_null<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    match Option::<T>::deserialize(deserializer)? {
+        Some(value) => Ok(Some(value)),
+        None => Err(serde::de::Error::custom(
+            "null is not allowed: this field cannot be cleared (leave it out to keep it unchanged)",
+        )),
+    }
+}

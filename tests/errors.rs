@@ -360,7 +360,8 @@ fn bad_headers_keys_and_proxies_are_config_errors() {
     config_error(builder(url).proxy(ProxyChoice::Url("not a proxy url".into())).build());
     builder(url).proxy(ProxyChoice::Url("http://proxy.local:3128".into())).build().unwrap();
     // SOCKS needs a ureq feature this client does not enable: refused, not a panic at the first call.
-    let message = config_error(builder(url).proxy(ProxyChoice::Url("socks5://127.0.0.1:1080".into())).build());
+    let message =
+        config_error(builder(url).proxy(ProxyChoice::Url("socks5://127.0.0.1:1080".into())).build());
     assert!(message.contains("socks5 proxies are not supported"), "{message}");
     config_error(builder(url).user_agent_suffix("caf\u{e9}").build());
 }

@@ -125,3 +125,20 @@ fn only_http_proxies_are_accepted_and_none_is_echoed() {
         Client::builder().api_key(API_KEY).proxy(ProxyChoice::Url("http://proxy.local:3128".into())).build();
     assert!(ok.is_ok());
 }
+
+#[test]
+fn null_is_refused_for_patch_fields_that_cannot_be_cleared() {
+    use telnyx_messaging::{Nullable, UpdateMessagingProfileParams, UpdateShortCodeParams};
+    for field in ["name", "enabled", "whitelisted_destinations", "daily_spend_limit", "smart_encoding"] {
+        let err = serde_json::from_str::<UpdateMessagingProfileParams>(&format!(r#"{{"{field}": null}}"#))
+            .unwrap_err();
+        assert!(err.to_string().contains("null is not allowed"), "{field}: {err}");
+    }
+    let clears: UpdateMessagingProfileParams = serde_json::from_str(r#"{"webhook_url": null}"#).unwrap();
+    assert!(matches!(clears.webhook_url, Nullable::Null));
+    let absent: UpdateMessagingProfileParams = serde_json::from_str("{}").unwrap();
+    assert_eq!(serde_json::to_string(&absent).unwrap(), "{}");
+    let err = serde_json::from_str::<UpdateShortCodeParams>(r#"{"messaging_profile_id": "p", "tags": null}"#)
+        .unwrap_err();
+    assert!(err.to_string().contains("null is not allowed"), "{err}");
+}

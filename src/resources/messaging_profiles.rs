@@ -482,10 +482,18 @@ impl CreateMessagingProfileParams {
 #[non_exhaustive]
 pub struct UpdateMessagingProfileParams {
     /// A user friendly name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::nullable::not_null"
+    )]
     pub name: Option<String>,
     /// Whether the profile is enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::nullable::not_null"
+    )]
     pub enabled: Option<bool>,
     /// Webhook URL; `Null` clears it.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
@@ -494,10 +502,18 @@ pub struct UpdateMessagingProfileParams {
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub webhook_failover_url: Nullable<String>,
     /// Webhook format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::nullable::not_null"
+    )]
     pub webhook_api_version: Option<WebhookApiVersion>,
     /// Destinations, or `["*"]` for all.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::nullable::not_null"
+    )]
     pub whitelisted_destinations: Option<Vec<String>>,
     /// Number pool settings; `Null` turns the feature off.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
@@ -509,22 +525,46 @@ pub struct UpdateMessagingProfileParams {
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub alpha_sender: Nullable<String>,
     /// Daily spend limit in USD as a decimal string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::nullable::not_null"
+    )]
     pub daily_spend_limit: Option<String>,
     /// Whether the daily spend limit is enforced.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::nullable::not_null"
+    )]
     pub daily_spend_limit_enabled: Option<bool>,
     /// SMS fallback for MMS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::nullable::not_null"
+    )]
     pub mms_fall_back_to_sms: Option<bool>,
     /// Automatic resizing of MMS media.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::nullable::not_null"
+    )]
     pub mms_transcoding: Option<bool>,
     /// Send only to mobile numbers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::nullable::not_null"
+    )]
     pub mobile_only: Option<bool>,
     /// Automatic GSM-7 / UCS-2 encoding choice.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::nullable::not_null"
+    )]
     pub smart_encoding: Option<bool>,
     /// AI assistant ID; `Null` clears it.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]

@@ -88,7 +88,11 @@ pub struct UpdateShortCodeParams {
     #[serde(deserialize_with = "required_nullable")]
     pub messaging_profile_id: Option<String>,
     /// Tags to set.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::nullable::not_null"
+    )]
     pub tags: Option<Vec<String>>,
 }
 

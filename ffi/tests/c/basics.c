@@ -153,6 +153,11 @@ static void endpoint_arguments(const char *base_url) {
   /* serde would read a struct's fields from an array: the object is required. */
   FAILS(telnyx_messaging_profiles_update(c, "p1", "[]", &json), INVALID, "body_json: must be a JSON object, got an array");
   FAILS(telnyx_messaging_profiles_update(c, "p1", "null", &json), INVALID, "body_json: must be a JSON object, got null");
+  /* null clears only the fields that can be cleared; for the others it is refused, not dropped. */
+  FAILS(telnyx_messaging_profiles_update(c, "p1", "{\"name\": null}", &json), INVALID,
+        "body_json: name: null is not allowed: this field cannot be cleared");
+  FAILS(telnyx_short_codes_update(c, "s1", "{\"messaging_profile_id\": \"p\", \"tags\": null}", &json), INVALID,
+        "body_json: tags: null is not allowed");
   FAILS(telnyx_messaging_profiles_update(c, "p1", "{\"name\": \"\xe2\x82\"}", &json), INVALID,
         "body_json: invalid UTF-8");
   FAILS(telnyx_short_codes_update(c, "s1", "{\"tags\": []}", &json), INVALID, "missing field `messaging_profile_id`");
