@@ -231,7 +231,16 @@ impl<'c, M> Handle<'c, M> {
 
 impl<M> Clone for Handle<'_, M> {
     fn clone(&self) -> Self {
-        Handle::new(self.client)
+        *self
+    }
+}
+
+impl<M> Copy for Handle<'_, M> {}
+
+impl<M> fmt::Debug for Handle<'_, M> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mode = std::any::type_name::<M>().rsplit("::").next().unwrap_or_default();
+        f.debug_struct("Handle").field("client", self.client).field("mode", &mode).finish()
     }
 }
 

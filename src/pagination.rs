@@ -153,6 +153,15 @@ impl<T: DeserializeOwned> PageIter<T> {
     }
 }
 
+impl<T> std::fmt::Debug for PageIter<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PageIter")
+            .field("client", &self.client)
+            .field("next_page", &self.next)
+            .finish_non_exhaustive()
+    }
+}
+
 /// A fetched page with the body and status it came from.
 struct Fetched<T> {
     page: Page<T>,
@@ -244,6 +253,12 @@ impl<T: DeserializeOwned> Iterator for PageIter<T> {
 pub struct ItemIter<T> {
     pages: PageIter<T>,
     items: std::vec::IntoIter<T>,
+}
+
+impl<T> std::fmt::Debug for ItemIter<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ItemIter").field("pages", &self.pages).field("buffered", &self.items.len()).finish()
+    }
 }
 
 impl<T: DeserializeOwned> ItemIter<T> {

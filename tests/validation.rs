@@ -142,3 +142,25 @@ fn null_is_refused_for_patch_fields_that_cannot_be_cleared() {
         .unwrap_err();
     assert!(err.to_string().contains("null is not allowed"), "{err}");
 }
+
+#[test]
+fn handles_are_copy_and_debug_and_iterators_are_debug_without_the_key() {
+    fn copy_and_debug<T: Copy + std::fmt::Debug>(handle: T) -> String {
+        let copied = handle;
+        format!("{handle:?} {copied:?}")
+    }
+    let client = builder("http://127.0.0.1:9").build().unwrap();
+    let shown = [
+        copy_and_debug(client.messaging_profiles()),
+        copy_and_debug(client.messaging_profiles().with_response()),
+        copy_and_debug(client.short_codes().raw_json()),
+        copy_and_debug(client.messaging_profile_metrics()),
+        format!("{:?}", client.messaging_profiles().autoresp_configs("p1").clone()),
+        format!("{:?}", client.messaging_profiles().list_all(&ListMessagingProfilesParams::new())),
+        format!("{:?}", client.short_codes().list_all(&Default::default()).pages()),
+    ];
+    for text in shown {
+        assert!(text.contains("127.0.0.1:9") && text.contains("[redacted]"), "{text}");
+        assert!(!text.contains(API_KEY), "the key is not shown: {text}");
+    }
+}

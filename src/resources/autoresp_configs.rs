@@ -147,6 +147,7 @@ impl ListAutorespConfigsParams {
 /// println!("{}", configs.delete(&config.id)?); // "OK"
 /// # Ok::<(), telnyx_messaging::Error>(())
 /// ```
+#[derive(Debug, Clone)]
 pub struct AutorespConfigs<'c, M> {
     handle: Handle<'c, M>,
     profile_id: String,

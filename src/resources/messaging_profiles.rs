@@ -381,8 +381,9 @@ impl ListMessagingProfilesParams {
     }
 }
 
-/// Body of [`MessagingProfiles::create`]: `name` and `whitelisted_destinations` are required.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+/// Body of [`MessagingProfiles::create`]: `name` and `whitelisted_destinations` are required, so
+/// it has no `Default`: build it with [`CreateMessagingProfileParams::new`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CreateMessagingProfileParams {
@@ -449,7 +450,22 @@ impl CreateMessagingProfileParams {
         CreateMessagingProfileParams {
             name: name.into(),
             whitelisted_destinations: whitelisted_destinations.into_iter().map(Into::into).collect(),
-            ..Default::default()
+            enabled: None,
+            webhook_url: None,
+            webhook_failover_url: None,
+            webhook_api_version: None,
+            health_webhook_url: None,
+            number_pool_settings: None,
+            url_shortener_settings: None,
+            alpha_sender: None,
+            daily_spend_limit: None,
+            daily_spend_limit_enabled: None,
+            mms_fall_back_to_sms: None,
+            mms_transcoding: None,
+            mobile_only: None,
+            smart_encoding: None,
+            ai_assistant_id: None,
+            resource_group_id: None,
         }
     }
 
@@ -675,6 +691,7 @@ impl MetricsParams {
 /// println!("deleted, HTTP {} request {:?}", answer.meta.status, answer.meta.request_id);
 /// # Ok::<(), telnyx_messaging::Error>(())
 /// ```
+#[derive(Debug, Clone, Copy)]
 pub struct MessagingProfiles<'c, M = Parsed> {
     handle: Handle<'c, M>,
 }

@@ -39,6 +39,7 @@ pub type ProfileMetricsHighLevel = Extra;
 /// }
 /// # Ok::<(), telnyx_messaging::Error>(())
 /// ```
+#[derive(Debug, Clone, Copy)]
 pub struct MessagingProfileMetrics<'c, M = Parsed> {
     handle: Handle<'c, M>,
 }

@@ -166,6 +166,7 @@ fn required_nullable<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<St
 /// }
 /// # Ok::<(), telnyx_messaging::Error>(())
 /// ```
+#[derive(Debug, Clone, Copy)]
 pub struct ShortCodes<'c, M = Parsed> {
     handle: Handle<'c, M>,
 }
