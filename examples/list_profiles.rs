@@ -25,12 +25,13 @@ fn list(client: &Client) -> Result {
     // One page: exactly one request. `meta` tells how many pages and profiles there are.
     let page = profiles.list(&ListMessagingProfilesParams::new().page_size(5))?;
     if let Some(meta) = &page.meta {
+        let known = |n: Option<u64>| n.map_or("?".to_owned(), |n| n.to_string());
         println!(
             "One page: page {} of {}, {} of {} profiles",
-            meta.page_number,
-            meta.total_pages,
+            known(meta.page_number),
+            known(meta.total_pages),
             page.data.len(),
-            meta.total_results
+            known(meta.total_results)
         );
     }
 
@@ -50,7 +51,7 @@ fn list(client: &Client) -> Result {
     let params = ListMessagingProfilesParams::new().page_size(3).page_number(2);
     for page in profiles.list_all(&params).pages().take(5) {
         let page = page?;
-        let number = page.meta.as_ref().map_or(0, |m| m.page_number);
+        let number = page.meta.as_ref().and_then(|m| m.page_number).unwrap_or(0);
         println!("  page {number}: {}", names(&page.data));
     }
 

@@ -92,7 +92,8 @@ fn read_steps(client: &Client, steps: &mut Steps) {
         // At most 5 pages here, in case a real account has many profiles.
         for page in profiles.list_all(&by_three).pages().take(5) {
             let page = page?;
-            let (number, total) = page.meta.as_ref().map_or((0, 0), |m| (m.page_number, m.total_pages));
+            let meta = page.meta.clone().unwrap_or_default();
+            let (number, total) = (meta.page_number.unwrap_or(0), meta.total_pages.unwrap_or(0));
             println!("  page {number} of {total}: {}", names(&page.data));
         }
         let all: Vec<MessagingProfile> = profiles.list_all(&by_three).take(100).collect::<Result<_, _>>()?;

@@ -26,7 +26,7 @@ pub const MAX_PAGE_SIZE: u32 = 250;
 /// let names: Vec<&str> = page.data.iter().filter_map(|p| p.name.as_deref()).collect();
 /// assert_eq!(names, ["Alerts", "Billing"]);
 /// let meta = page.meta.as_ref().unwrap();
-/// assert_eq!((meta.page_number, meta.total_pages, meta.total_results), (1, 3, 5));
+/// assert_eq!((meta.page_number, meta.total_pages, meta.total_results), (Some(1), Some(3), Some(5)));
 ///
 /// // Some lists come without `meta`.
 /// let page: Page<MessagingProfile> = serde_json::from_str(r#"{"data": []}"#)?;
@@ -44,18 +44,23 @@ pub struct Page<T> {
     pub meta: Option<PageMeta>,
 }
 
-/// Pagination metadata of a list response.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Pagination metadata of a list response. Every member may be missing (a server or a future
+/// API version that leaves one out must not break a list); iterators stop rather than guess.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PageMeta {
     /// The number of this page, from 1.
-    pub page_number: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_number: Option<u64>,
     /// Items per page.
-    pub page_size: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
     /// How many pages there are.
-    pub total_pages: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_pages: Option<u64>,
     /// How many items there are in all.
-    pub total_results: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_results: Option<u64>,
 }
 
 /// The page parameters of the lists of one profile's phone numbers, short codes and sender IDs.
@@ -196,13 +201,15 @@ impl<T: DeserializeOwned> PageIter<T> {
         let Some(meta) = &page.meta else {
             return (!page.data.is_empty()).then_some(Ok(fetched));
         };
-        if meta.page_number != number {
-            return Some(Err(Error::UnexpectedPage { requested: number, received: meta.page_number }));
+        if let Some(received) = meta.page_number.filter(|received| *received != number) {
+            return Some(Err(Error::UnexpectedPage { requested: number, received }));
         }
         if page.data.is_empty() {
             return None;
         }
-        if meta.page_number < meta.total_pages {
+        // Go on only when the server confirmed which page this was (so a repeated page is caught),
+        // and, when it says how many there are, while more follow; else until an empty page.
+        if meta.page_number.is_some() && meta.total_pages.map_or(true, |total| number < total) {
             self.next = Some(number + 1);
         }
         Some(Ok(fetched))

@@ -382,9 +382,9 @@ fn pages_iterates_page_by_page_with_meta() {
     assert_eq!(pages.len(), 2);
     assert_eq!(ids(&pages[0].data, |s| s.id.as_deref()), ["a", "b"]);
     assert_eq!(ids(&pages[1].data, |s| s.id.as_deref()), ["c"]);
-    assert_eq!(pages[0].meta.as_ref().unwrap().page_number, 1);
-    assert_eq!(pages[1].meta.as_ref().unwrap().page_number, 2);
-    assert_eq!(pages[1].meta.as_ref().unwrap().total_results, 3);
+    assert_eq!(pages[0].meta.as_ref().unwrap().page_number, Some(1));
+    assert_eq!(pages[1].meta.as_ref().unwrap().page_number, Some(2));
+    assert_eq!(pages[1].meta.as_ref().unwrap().total_results, Some(3));
     p1.assert();
     p2.assert();
 }
@@ -428,4 +428,83 @@ fn dropping_the_iterator_early_fetches_nothing_more() {
     assert_eq!(ids(&first, |p| p.id.as_deref()), ["a", "b"]);
     p1.assert();
     rest.assert();
+}
+
+/// A list body with a `meta` object of exactly `meta` (members may be missing).
+fn body_with_meta(ids: &[&str], meta: Value) -> String {
+    let data: Vec<Value> = ids.iter().map(|id| json!({"id": id})).collect();
+    json!({"data": data, "meta": meta}).to_string()
+}
+
+#[test]
+fn a_meta_without_page_size_or_totals_still_paginates_exactly() {
+    let mut server = Server::new();
+    let p1 = page(
+        &mut server,
+        "/messaging_profiles?page%5Bnumber%5D=1",
+        body_with_meta(&["a"], json!({"page_number": 1, "total_pages": 2})),
+    );
+    let p2 = page(
+        &mut server,
+        "/messaging_profiles?page%5Bnumber%5D=2",
+        body_with_meta(&["b"], json!({"page_number": 2, "total_pages": 2})),
+    );
+    let client = client(&server);
+    let items: Vec<_> = client
+        .messaging_profiles()
+        .list_all(&ListMessagingProfilesParams::new())
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(ids(&items, |p| p.id.as_deref()), ["a", "b"]);
+    p1.assert();
+    p2.assert();
+}
+
+#[test]
+fn without_total_pages_pages_are_fetched_until_an_empty_one() {
+    let mut server = Server::new();
+    let p1 = page(
+        &mut server,
+        "/messaging_profiles?page%5Bnumber%5D=1",
+        body_with_meta(&["a"], json!({"page_number": 1})),
+    );
+    let p2 = page(
+        &mut server,
+        "/messaging_profiles?page%5Bnumber%5D=2",
+        body_with_meta(&["b"], json!({"page_number": 2})),
+    );
+    let p3 = page(
+        &mut server,
+        "/messaging_profiles?page%5Bnumber%5D=3",
+        body_with_meta(&[], json!({"page_number": 3})),
+    );
+    let client = client(&server);
+    let items: Vec<_> = client
+        .messaging_profiles()
+        .list_all(&ListMessagingProfilesParams::new())
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(ids(&items, |p| p.id.as_deref()), ["a", "b"]);
+    p1.assert();
+    p2.assert();
+    p3.assert();
+}
+
+#[test]
+fn without_a_page_number_the_iteration_stops_after_that_page() {
+    // A repeated page could not be told from the next one: one request, never a loop.
+    let mut server = Server::new();
+    let p1 = page(
+        &mut server,
+        "/messaging_profiles?page%5Bnumber%5D=1",
+        body_with_meta(&["a"], json!({"total_pages": 5})),
+    );
+    let client = client(&server);
+    let items: Vec<_> = client
+        .messaging_profiles()
+        .list_all(&ListMessagingProfilesParams::new())
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(ids(&items, |p| p.id.as_deref()), ["a"]);
+    p1.assert();
 }

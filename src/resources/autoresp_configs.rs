@@ -36,9 +36,11 @@ pub struct AutorespConfig {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resp_text: Option<String>,
     /// ISO 8601 creation time.
-    pub created_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
     /// ISO 8601 update time.
-    pub updated_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<String>,
     /// Fields this version does not know, kept as sent.
     #[serde(flatten)]
     pub extra: Extra,

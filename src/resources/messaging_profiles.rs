@@ -299,13 +299,17 @@ pub struct MessagingFeatureSet {
 #[non_exhaustive]
 pub struct NumberHealthMetrics {
     /// Messages analysed.
-    pub message_count: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_count: Option<i64>,
     /// Received / sent.
-    pub inbound_outbound_ratio: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inbound_outbound_ratio: Option<f64>,
     /// Delivered / attempted.
-    pub success_ratio: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub success_ratio: Option<f64>,
     /// Blocked as spam / attempted.
-    pub spam_ratio: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spam_ratio: Option<f64>,
     /// Fields this version does not know, kept as sent.
     #[serde(flatten)]
     pub extra: Extra,
