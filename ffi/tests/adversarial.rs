@@ -200,7 +200,7 @@ fn adversarial_asan_ubsan() {
             .env_remove("TELNYX_API_KEY")
             .env_remove("TELNYX_BASE_URL")
             .env("NO_PROXY", "*")
-            .env("ASAN_OPTIONS", "detect_leaks=1:abort_on_error=0:exitcode=23")
+            .env("ASAN_OPTIONS", "detect_leaks=1:fast_unwind_on_malloc=0:exitcode=23")
             .env("UBSAN_OPTIONS", "print_stacktrace=1:halt_on_error=1");
         for var in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"] {
             cmd.env_remove(var);

@@ -19,6 +19,21 @@
 #define CONFIG (1u << TELNYX_ERROR_KIND_CONFIGURATION)
 
 static const char *base_url;
+
+/* A client of the recording server with the secret key and no retries; exits on failure. */
+static telnyx_client *key_client(void) {
+  char options[512];
+  telnyx_client *c = NULL;
+  telnyx_error *e;
+  snprintf(options, sizeof options, "{\"api_key\": \"" KEY "\", \"base_url\": \"%s\", \"max_retries\": 0}", base_url);
+  e = telnyx_client_new(options, &c);
+  if (e != NULL || c == NULL) {
+    fprintf(stderr, "telnyx_client_new(%s) failed: %s\n", options, e ? telnyx_error_message(e) : "(no error)");
+    telnyx_error_free(e);
+    exit(2);
+  }
+  return c;
+}
 static int cases_run = 0;
 static const char *covered_names[64];
 static int covered_count = 0;
@@ -502,7 +517,15 @@ static void support_cases(void) {
   cover("telnyx_page_iter_free");
   telnyx_page_iter_free(NULL);
   /* NULL iterator: an error, and the out-pointer set to NULL. */
-  expect_bad(telnyx_page_iter_next(NULL, &out), out, OUT_STRING, INVALID, "telnyx_page_iter_next", "it NULL");
+  {
+    char *before = out;
+    telnyx_error *e = telnyx_page_iter_next(NULL, &out);
+    if (out == before) {
+      fail_case("telnyx_page_iter_next", "it NULL", "out-pointer not set to NULL on entry", e);
+      out = NULL; /* a literal: not ours to free */
+    }
+    expect_bad(e, out, OUT_STRING, INVALID, "telnyx_page_iter_next", "it NULL");
+  }
 }
 
 /* The error of a bad call, fully read through every accessor (no crash, valid JSON text). */
@@ -543,7 +566,8 @@ int main(int argc, char **argv) {
                                           "{\"filter_name\": [\"a\"]}", NULL /* 1 MB filter */};
   static const char *short_codes_bad[] = {"{\"page_size\": 0}", "{\"filter_messaging_profile_id\": 1}",
                                           NULL /* 1 MB filter */};
-  static const char *metrics_bad[] = {"{\"time_frame\": \"2h\"}", "{\"time_frame\": 24}", "{\"time_frame\": \"\"}"};
+  /* Enum-like strings (time_frame, op) are left to the server: the API may add values. */
+  static const char *metrics_bad[] = {"{\"time_frame\": 24}", "{\"time_frame\": [\"1h\"]}"};
   static const char *autoresp_params_bad[] = {"{\"country_code\": 1}", "{\"created_at_gte\": []}",
                                               NULL /* 1 MB filter */};
   static const char *profile_create_bad[] = {"{}", "{\"name\": \"x\"}", "{\"name\": 5, \"whitelisted_destinations\": []}",
@@ -556,7 +580,6 @@ int main(int argc, char **argv) {
   static const char *short_code_update_bad[] = {"{}", "{\"tags\": [\"a\"]}", "{\"messaging_profile_id\": 5}",
                                                 "{\"messaging_profile_id\": \"p1\", \"tags\": \"a\"}"};
   static const char *autoresp_body_bad[] = {"{}", "{\"op\": \"start\"}",
-                                            "{\"op\": \"explode\", \"keywords\": [\"A\"], \"country_code\": \"US\"}",
                                             "{\"op\": \"start\", \"keywords\": \"A\", \"country_code\": \"US\"}",
                                             "{\"op\": \"start\", \"keywords\": [\"A\"], \"country_code\": null}"};
   const char *good_autoresp = "{\"op\": \"start\", \"keywords\": [\"A\"], \"country_code\": \"US\"}";
@@ -588,7 +611,7 @@ int main(int argc, char **argv) {
   autoresp_params_bad[N(autoresp_params_bad) - 1] = padded("{\"country_code\": \"", 'c', LONG_ID, "\"}");
 
   /* Phase 1: bad input. Nothing may reach the server. */
-  c = test_client(base_url, ", \"api_key\": \"" KEY "\"");
+  c = key_client();
   support_cases();
   read_every_accessor(c);
   iter_next_null_out(c);
@@ -628,7 +651,7 @@ int main(int argc, char **argv) {
   shape_p(F(telnyx_messaging_profile_metrics_list), c, metrics_a);
 
   /* The marker: the first request the server may see. */
-  marker = test_client(base_url, ", \"api_key\": \"" KEY "\"");
+  marker = key_client();
   FAILS(telnyx_messaging_profiles_retrieve(marker, "phase-marker", &out), TELNYX_ERROR_KIND_NOT_FOUND, "404");
   telnyx_client_free(marker);
 
