@@ -116,6 +116,14 @@ static void expect_bad(telnyx_error *e, void *out, enum out_type t, unsigned kin
   telnyx_error_free(e);
 }
 
+/* `expect_bad` for a call that writes `out`: the call is made first (argument evaluation order
+ * is unspecified in C). */
+#define BAD(call, out, ...)                                                                           \
+  do {                                                                                               \
+    telnyx_error *bad_e_ = (call);                                                                   \
+    expect_bad(bad_e_, (out), __VA_ARGS__);                                                          \
+  } while (0)
+
 /* ---------- the generated inputs ---------- */
 
 struct input {
@@ -250,7 +258,7 @@ static void expect_bad_iter(telnyx_error *e, telnyx_page_iter *it, int deferred,
     char lbl[160];
     snprintf(lbl, sizeof lbl, "%s (first next)", label);
     cover("telnyx_page_iter_next");
-    expect_bad(telnyx_page_iter_next(it, &page), page, OUT_STRING, INVALID, fn, lbl);
+    BAD(telnyx_page_iter_next(it, &page), page, OUT_STRING, INVALID, fn, lbl);
     telnyx_page_iter_free(it);
     return;
   }
@@ -333,7 +341,7 @@ static void client_new_bad(const char *label, const char *format, const char *ur
   telnyx_client *c = NULL;
   if (json == NULL) exit(3);
   snprintf(json, n, format, url);
-  expect_bad(telnyx_client_new(json, &c), c, OUT_CLIENT, kinds, "telnyx_client_new", label);
+  BAD(telnyx_client_new(json, &c), c, OUT_CLIENT, kinds, "telnyx_client_new", label);
   free(json);
 }
 
@@ -346,18 +354,18 @@ static void client_new_cases(void) {
   char lbl[128];
   char *json;
 
-  expect_bad(telnyx_client_new("{\"api_key\": \"" KEY "\"}", NULL), NULL, OUT_CLIENT, INVALID, fn, "out NULL");
+  BAD(telnyx_client_new("{\"api_key\": \"" KEY "\"}", NULL), NULL, OUT_CLIENT, INVALID, fn, "out NULL");
   /* NULL options: the environment, which has no TELNYX_API_KEY in this test. */
-  expect_bad(telnyx_client_new(NULL, &c), c, OUT_CLIENT, CONFIG, fn, "NULL options, no key in env");
+  BAD(telnyx_client_new(NULL, &c), c, OUT_CLIENT, CONFIG, fn, "NULL options, no key in env");
   for (k = 0; k < N(bad_json); k++) {
     c = NULL;
     snprintf(lbl, sizeof lbl, "json: %s", bad_json[k].label);
-    expect_bad(telnyx_client_new(bad_json[k].text, &c), c, OUT_CLIENT, INVALID, fn, lbl);
+    BAD(telnyx_client_new(bad_json[k].text, &c), c, OUT_CLIENT, INVALID, fn, lbl);
   }
   for (k = 1; k < N(bad_strings); k++) {
     c = NULL;
     snprintf(lbl, sizeof lbl, "json: %s", bad_strings[k].label);
-    expect_bad(telnyx_client_new(bad_strings[k].text, &c), c, OUT_CLIENT, INVALID, fn, lbl);
+    BAD(telnyx_client_new(bad_strings[k].text, &c), c, OUT_CLIENT, INVALID, fn, lbl);
   }
 
   /* Wrong types and ranges of each field. */
@@ -427,7 +435,7 @@ static void client_new_cases(void) {
   /* A 1 MB base URL and a 1 MB header value. */
   json = padded("{\"api_key\": \"" KEY "\", \"base_url\": \"http://127.0.0.1:1/", 'a', BIG, "\"}");
   c = NULL;
-  expect_bad(telnyx_client_new(json, &c), c, OUT_CLIENT, CONFIG, fn, "base_url 1 MB");
+  BAD(telnyx_client_new(json, &c), c, OUT_CLIENT, CONFIG, fn, "base_url 1 MB");
   free(json);
   free(long_url);
   free(long_host);
@@ -463,26 +471,26 @@ static void with_options_cases(telnyx_client *good) {
       {"deadline_ms 0", "{\"deadline_ms\": 0}"},
   };
 
-  expect_bad(telnyx_client_with_options(NULL, "{}", &c), c, OUT_CLIENT, INVALID, fn, "c NULL");
-  expect_bad(telnyx_client_with_options(good, "{}", NULL), NULL, OUT_CLIENT, INVALID, fn, "out NULL");
+  BAD(telnyx_client_with_options(NULL, "{}", &c), c, OUT_CLIENT, INVALID, fn, "c NULL");
+  BAD(telnyx_client_with_options(good, "{}", NULL), NULL, OUT_CLIENT, INVALID, fn, "out NULL");
   for (k = 0; k < N(bad_json); k++) {
     c = NULL;
     snprintf(lbl, sizeof lbl, "json: %s", bad_json[k].label);
-    expect_bad(telnyx_client_with_options(good, bad_json[k].text, &c), c, OUT_CLIENT, INVALID, fn, lbl);
+    BAD(telnyx_client_with_options(good, bad_json[k].text, &c), c, OUT_CLIENT, INVALID, fn, lbl);
   }
   for (k = 1; k < N(bad_strings); k++) {
     c = NULL;
     snprintf(lbl, sizeof lbl, "json: %s", bad_strings[k].label);
-    expect_bad(telnyx_client_with_options(good, bad_strings[k].text, &c), c, OUT_CLIENT, INVALID, fn, lbl);
+    BAD(telnyx_client_with_options(good, bad_strings[k].text, &c), c, OUT_CLIENT, INVALID, fn, lbl);
   }
   for (k = 0; k < N(bad_options); k++) {
     c = NULL;
-    expect_bad(telnyx_client_with_options(good, bad_options[k].text, &c), c, OUT_CLIENT, INVALID, fn,
+    BAD(telnyx_client_with_options(good, bad_options[k].text, &c), c, OUT_CLIENT, INVALID, fn,
                bad_options[k].label);
   }
   for (k = 0; k < N(bad_values); k++) {
     c = NULL;
-    expect_bad(telnyx_client_with_options(good, bad_values[k].text, &c), c, OUT_CLIENT, INVALID | CONFIG, fn,
+    BAD(telnyx_client_with_options(good, bad_values[k].text, &c), c, OUT_CLIENT, INVALID | CONFIG, fn,
                bad_values[k].label);
   }
 }
@@ -548,7 +556,7 @@ static void iter_next_null_out(telnyx_client *c) {
   telnyx_page_iter *it = NULL;
   if (!OK(telnyx_messaging_profiles_list_all(c, NULL, &it))) return;
   /* A NULL out-pointer is refused before the iterator sends anything. */
-  expect_bad(telnyx_page_iter_next(it, NULL), NULL, OUT_STRING, INVALID, "telnyx_page_iter_next", "out NULL");
+  BAD(telnyx_page_iter_next(it, NULL), NULL, OUT_STRING, INVALID, "telnyx_page_iter_next", "out NULL");
   telnyx_page_iter_free(it);
 }
 
