@@ -31,6 +31,8 @@ const ITEMS: usize = 95;
 const PAGE_SIZE: usize = 10;
 const PAGES: usize = ITEMS.div_ceil(PAGE_SIZE);
 const RETRIEVES: usize = 12;
+/// Fault-free retrieves per thread in the connection-reuse phase.
+const CLEAN_CALLS: usize = 100;
 const CREATES: usize = 6;
 const MAX_RETRIES: u32 = 2;
 /// Per-attempt timeout: long enough that no answered request on a loaded machine exceeds it,
@@ -79,6 +81,9 @@ const PAGE_PLANS: &[usize] = &[0, 1, 2, 3, 4, 5, 6, 7, 8];
 
 /// The plan of `key` (FNV-1a, stable across runs); pages pick among `PAGE_PLANS` only.
 fn plan(key: &str) -> &'static [Fault] {
+    if key.starts_with("clean") {
+        return &[];
+    }
     let mut h: u64 = 0xcbf29ce484222325;
     for b in key.bytes() {
         h = (h ^ b as u64).wrapping_mul(0x100000001b3);
@@ -253,7 +258,8 @@ fn serve(stream: TcpStream, seen: &Mutex<Seen>) {
     let mut r = BufReader::new(stream);
     while let Some((req, len)) = read_head(&mut r) {
         // The key of a list page includes its page number.
-        let page = req.target.split(['?', '&']).find_map(|p| p.strip_prefix("page%5Bnumber%5D=")).unwrap_or("");
+        let page =
+            req.target.split(['?', '&']).find_map(|p| p.strip_prefix("page%5Bnumber%5D=")).unwrap_or("");
         let key = if req.target.starts_with("/messaging_profiles?") {
             format!("{} page={page}", req.key)
         } else {
@@ -282,7 +288,9 @@ fn serve(stream: TcpStream, seen: &Mutex<Seen>) {
         }
         let sent = match fault {
             None => respond(&mut w, "200 OK", "", &success_body(&req)),
-            Some(RateLimit) => respond(&mut w, "429 Too Many Requests", "retry-after: 1\r\n", r#"{"errors":[]}"#),
+            Some(RateLimit) => {
+                respond(&mut w, "429 Too Many Requests", "retry-after: 1\r\n", r#"{"errors":[]}"#)
+            }
             Some(Unavailable) => respond(&mut w, "503 Service Unavailable", "", r#"{"errors":[]}"#),
             Some(NoRetry) => respond(&mut w, "500 Internal Server Error", "x-should-retry: false\r\n", "{}"),
             Some(ResetAfterRead) | Some(ResetBeforeRead) => {
@@ -297,8 +305,10 @@ fn serve(stream: TcpStream, seen: &Mutex<Seen>) {
             }
             Some(Truncated) => {
                 let full = success_body(&req);
-                let head =
-                    format!("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n", full.len());
+                let head = format!(
+                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
+                    full.len()
+                );
                 let _ = w.write_all(head.as_bytes());
                 let _ = w.write_all(&full.as_bytes()[..full.len() / 2]);
                 let _ = w.shutdown(Shutdown::Both);
@@ -362,7 +372,9 @@ fn worker(client: &Client, round: usize, t: usize) -> Tally {
         match (&got, p.ok) {
             (Ok(profile), true) if profile.id.as_deref() == Some(&format!("id-{key}")) => {}
             (Err(e), false) if !matches!(e, Error::InvalidArgument(_)) => {}
-            _ => tally.mismatches.push(format!("{key} ({:?}): predicted ok={} got {got:?}", plan(&key), p.ok)),
+            _ => {
+                tally.mismatches.push(format!("{key} ({:?}): predicted ok={} got {got:?}", plan(&key), p.ok))
+            }
         }
     }
     for i in 0..CREATES {
@@ -376,7 +388,9 @@ fn worker(client: &Client, round: usize, t: usize) -> Tally {
         match (&got, p.ok) {
             (Ok(profile), true) if profile.id.as_deref() == Some(&format!("created-{key}")) => {}
             (Err(_), false) => {}
-            _ => tally.mismatches.push(format!("{key} ({:?}): predicted ok={} got {got:?}", plan(&key), p.ok)),
+            _ => {
+                tally.mismatches.push(format!("{key} ({:?}): predicted ok={} got {got:?}", plan(&key), p.ok))
+            }
         }
     }
     tally
@@ -398,6 +412,41 @@ fn round(client: &Client, round: usize) -> (usize, BTreeMap<String, Prediction>,
         mismatches.extend(t.mismatches);
     }
     (calls, predicted, mismatches)
+}
+
+/// The connection-reuse phase: every thread makes `CLEAN_CALLS` fault-free retrieves with a
+/// short pause between them, so idle connections pile up in the pool at the same time. With a
+/// pool that keeps an idle connection per thread, no new connection is needed beyond one per
+/// thread.
+fn clean_phase(client: &Client) -> (usize, BTreeMap<String, Prediction>, Vec<String>) {
+    let results: Vec<(BTreeMap<String, Prediction>, Vec<String>)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..THREADS)
+            .map(|t| {
+                s.spawn(move || {
+                    let mut predicted = BTreeMap::new();
+                    let mut mismatches = Vec::new();
+                    for i in 0..CLEAN_CALLS {
+                        let key = format!("clean-t{t}-{i}");
+                        predicted.insert(key.clone(), predict(&key, false));
+                        let c = client.with_options(RequestOptions::new().header("x-soak-key", &key));
+                        if let Err(e) = c.messaging_profiles().retrieve(&format!("id-{key}")) {
+                            mismatches.push(format!("{key}: {e}"));
+                        }
+                        std::thread::sleep(Duration::from_millis(2));
+                    }
+                    (predicted, mismatches)
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let mut predicted = BTreeMap::new();
+    let mut mismatches = Vec::new();
+    for (p, m) in results {
+        predicted.extend(p);
+        mismatches.extend(m);
+    }
+    (THREADS * CLEAN_CALLS, predicted, mismatches)
 }
 
 fn soak() {
@@ -422,6 +471,11 @@ fn soak() {
     let rss_after = rss_kib();
     predicted.extend(predicted2);
     mismatches.extend(mismatches2);
+    let accepts_before_clean = server.accepts.load(Ordering::SeqCst);
+    let (calls3, predicted3, mismatches3) = clean_phase(&client);
+    let clean_accepts = server.accepts.load(Ordering::SeqCst) - accepts_before_clean;
+    predicted.extend(predicted3);
+    mismatches.extend(mismatches3);
     drop(client);
     server.stop();
 
@@ -431,8 +485,8 @@ fn soak() {
     let faults_closing = total(|p| p.closed) as usize;
     let requests: u32 = seen.attempts.values().sum();
     println!(
-        "soak: {} calls ({} keys) by {THREADS} threads in 2 rounds; {requests} requests {:?}; predicted {}",
-        calls1 + calls2,
+        "soak: {} calls ({} keys) by {THREADS} threads in 2 faulty rounds and a clean one; {requests} requests {:?}; predicted {}",
+        calls1 + calls2 + calls3,
         predicted.len(),
         seen.by_kind,
         total(|p| p.attempts)
@@ -444,11 +498,19 @@ fn soak() {
         THREADS + faults_closing
     );
     println!(
+        "soak: clean phase: {} fault-free calls by {THREADS} threads opened {clean_accepts} connections (bound {THREADS})",
+        calls3
+    );
+    println!(
         "soak: VmRSS {rss_before} KiB after round 1, {rss_after} KiB after round 2 ({:+} KiB)",
         rss_after as i64 - rss_before as i64
     );
 
-    assert!(mismatches.is_empty(), "calls whose outcome differs from the retry rules:\n{}", mismatches.join("\n"));
+    assert!(
+        mismatches.is_empty(),
+        "calls whose outcome differs from the retry rules:\n{}",
+        mismatches.join("\n")
+    );
     let mut wrong = Vec::new();
     for (key, p) in &predicted {
         let got = seen.attempts.get(key).copied().unwrap_or(0);
@@ -464,6 +526,11 @@ fn soak() {
     assert!(
         rss_after <= rss_before + 8 * 1024,
         "memory grew over an identical round: {rss_before} KiB -> {rss_after} KiB"
+    );
+    assert!(
+        clean_accepts <= THREADS,
+        "{clean_accepts} connections opened for {} fault-free calls by {THREADS} threads: the pool drops idle connections",
+        calls3
     );
     assert!(
         accepts <= THREADS + faults_closing,

@@ -91,7 +91,11 @@ fn answer(mut stream: TcpStream) -> Option<String> {
     let _ = stream.write_all(reply.as_bytes());
     let text = String::from_utf8_lossy(&head);
     let line = text.lines().next().unwrap_or("(empty connection)");
-    Some(if line.len() > 200 { format!("{}...({} bytes)", &line[..200], line.len()) } else { line.to_owned() })
+    Some(if line.len() > 200 {
+        format!("{}...({} bytes)", &line[..200], line.len())
+    } else {
+        line.to_owned()
+    })
 }
 
 /// Every function the committed header declares.
@@ -133,11 +137,8 @@ fn check_run(name: &str, runner: impl FnOnce(&str, &Path)) {
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| runner(&server.url, &coverage)));
     let (requests, accepts) = server.stop();
     println!("[{name}] connections accepted: {accepts}, requests: {}", requests.len());
-    let exercised: BTreeSet<String> = std::fs::read_to_string(&coverage)
-        .unwrap_or_default()
-        .lines()
-        .map(str::to_owned)
-        .collect();
+    let exercised: BTreeSet<String> =
+        std::fs::read_to_string(&coverage).unwrap_or_default().lines().map(str::to_owned).collect();
     let declared = declared_functions();
     assert_eq!(declared.len(), 38, "the header parser found {declared:?}");
     if outcome.is_ok() || !exercised.is_empty() {
@@ -206,7 +207,8 @@ fn adversarial_asan_ubsan() {
             cmd.env_remove(var);
         }
         let output = cmd.output().unwrap();
-        let (stdout, stderr) = (String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+        let (stdout, stderr) =
+            (String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
         println!("[c-asan-ubsan] {stdout}{stderr}");
         assert!(output.status.success(), "sanitized run failed with {}:\n{stdout}\n{stderr}", output.status);
     });
