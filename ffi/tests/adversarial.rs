@@ -161,12 +161,20 @@ fn check_run(name: &str, runner: impl FnOnce(&str, &Path)) {
 #[test]
 fn adversarial_every_build() {
     let source = program("adversarial.c");
+    // Every build runs, then the test fails naming each build that failed.
+    let mut failed = Vec::new();
     for build in BUILDS {
         let exe = compile(&source, build);
-        check_run(build.name, |url, coverage| {
-            run(&exe, &[url.to_owned(), coverage.display().to_string()], &[], build)
+        let outcome = std::panic::catch_unwind(|| {
+            check_run(build.name, |url, coverage| {
+                run(&exe, &[url.to_owned(), coverage.display().to_string()], &[], build)
+            })
         });
+        if outcome.is_err() {
+            failed.push(build.name);
+        }
     }
+    assert!(failed.is_empty(), "adversarial.c failed in the builds {failed:?} (see the output above)");
 }
 
 /// The C build under AddressSanitizer and UndefinedBehaviorSanitizer, linked against the shared
