@@ -277,7 +277,8 @@ fn http_proxy(url: &str, what: &str) -> Result<ureq::Proxy> {
         _ => return Err(bad("must be an http:// or https:// proxy URL".into())),
     }
     let uri: Uri = url.parse().map_err(|_| bad("not a valid URL".into()))?;
-    if !uri.host().is_some_and(|h| !h.is_empty()) || uri.port().is_some_and(|p| p.as_u16() == 0) {
+    let port_ok = uri.authority().is_some_and(|a| port_in_range(a.as_str()));
+    if !uri.host().is_some_and(|h| !h.is_empty()) || !port_ok {
         return Err(bad("the proxy URL needs a host and a port from 1 to 65535".into()));
     }
     ureq::Proxy::new(url).map_err(|e| bad(format!("not a usable proxy URL ({e})")))
@@ -533,9 +534,7 @@ fn check_base_url(url: &str, allow_insecure_http: bool) -> Result<String> {
     if authority.as_str().contains('@') {
         return Err(bad("a base URL cannot contain credentials; the API key authenticates"));
     }
-    // http accepts any digits (and ureq then uses the default port): check the range here.
-    let port = authority.as_str().rsplit_once(':').filter(|_| !authority.as_str().ends_with(']'));
-    if port.is_some_and(|(_, port)| !matches!(port.parse::<u16>(), Ok(1..))) {
+    if !port_in_range(authority.as_str()) {
         return Err(bad("the port must be a number from 1 to 65535"));
     }
     let host = uri.host().ok_or_else(|| bad("no host"))?;
@@ -556,6 +555,17 @@ fn check_base_url(url: &str, allow_insecure_http: bool) -> Result<String> {
         _ => return Err(bad("the scheme must be https or http")),
     }
     Ok(url.trim_end_matches('/').to_owned())
+}
+
+/// Whether the port of `authority` (`[user@]host[:port]`), if any, is 1 to 65535: http accepts
+/// any digits there, and ureq then silently uses the scheme's default port.
+fn port_in_range(authority: &str) -> bool {
+    let host_and_port = authority.rsplit_once('@').map_or(authority, |(_, rest)| rest);
+    match host_and_port.rsplit_once(':') {
+        Some((host, _)) if host.starts_with('[') && !host.ends_with(']') => true, // [::1] without a port
+        Some((_, port)) => matches!(port.parse::<u16>(), Ok(1..)),
+        None => true,
+    }
 }
 
 /// Idle connections kept for reuse: enough for one per thread of a busy multi-threaded program.

@@ -469,10 +469,14 @@ fn raw_json_still_reports_a_body_that_does_not_decode() {
 fn members_a_future_api_may_leave_out_are_optional() {
     use telnyx_messaging::{AutorespConfig, NumberHealthMetrics, PageMeta};
     let meta: PageMeta = serde_json::from_str(r#"{"page_number": 2}"#).unwrap();
-    assert_eq!((meta.page_number, meta.page_size, meta.total_pages, meta.total_results), (Some(2), None, None, None));
+    assert_eq!(
+        (meta.page_number, meta.page_size, meta.total_pages, meta.total_results),
+        (Some(2), None, None, None)
+    );
     let health: NumberHealthMetrics = serde_json::from_str(r#"{"message_count": 3}"#).unwrap();
     assert_eq!((health.message_count, health.success_ratio), (Some(3), None));
     let config: AutorespConfig =
-        serde_json::from_str(r#"{"id": "c1", "op": "start", "keywords": ["START"], "country_code": "US"}"#).unwrap();
+        serde_json::from_str(r#"{"id": "c1", "op": "start", "keywords": ["START"], "country_code": "US"}"#)
+            .unwrap();
     assert_eq!((config.created_at, config.updated_at), (None, None));
 }

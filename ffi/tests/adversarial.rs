@@ -24,7 +24,7 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use c_support::{compile, lib_dir, manifest_dir, program, run, BUILDS};
+use c_support::{compile, lib_dir, manifest_dir, program, run, soname_dir, BUILDS};
 
 /// A server that records the request line of every request and answers 404 to each, closing
 /// the connection. Stopped (and joined) by `stop`.
@@ -167,7 +167,7 @@ fn adversarial_every_build() {
         let exe = compile(&source, build);
         let outcome = std::panic::catch_unwind(|| {
             check_run(build.name, |url, coverage| {
-                run(&exe, &[url.to_owned(), coverage.display().to_string()], &[], build)
+                run(&exe, &[url.to_owned(), coverage.display().to_string()], &[], build);
             })
         });
         if outcome.is_err() {
@@ -199,7 +199,7 @@ fn adversarial_asan_ubsan() {
         .arg("-L")
         .arg(lib)
         .arg("-ltelnyx_messaging_ffi")
-        .arg(format!("-Wl,-rpath,{}", lib.display()))
+        .arg(format!("-Wl,-rpath,{}", soname_dir(lib).display()))
         .arg("-lpthread");
     let output = cc.output().expect("run cc");
     assert!(output.status.success(), "sanitizer build failed:\n{}", String::from_utf8_lossy(&output.stderr));

@@ -144,7 +144,7 @@ pub fn compile(source: &Path, build: Build) -> PathBuf {
 /// A directory holding a link named after the library's SONAME (`libtelnyx_messaging.so.0.1`,
 /// set by ffi/build.rs, the name `make -C ffi install` installs it as) to the cargo build:
 /// programs linked against `libtelnyx_messaging_ffi.so` ask the loader for that name.
-fn soname_dir(lib: &Path) -> PathBuf {
+pub fn soname_dir(lib: &Path) -> PathBuf {
     let library = lib.join("libtelnyx_messaging_ffi.so");
     let out = Command::new("readelf").arg("-d").arg(&library).output().expect("run readelf");
     let dynamic = String::from_utf8_lossy(&out.stdout);
