@@ -99,6 +99,12 @@ enum telnyx_error_kind_t
    * A bug in the library (a Rust panic), caught at the boundary.
    */
   TELNYX_ERROR_KIND_PANIC = 16,
+  /**
+   * An error this version of the C ABI does not classify: a kind of error added to the Rust
+   * library after this ABI, or a failure inside the library that is not a panic (a result
+   * that could not be encoded as JSON).
+   */
+  TELNYX_ERROR_KIND_INTERNAL = 17,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L

@@ -29,6 +29,7 @@ const (
 	KindDecode              ErrorKind = 14 // a 2xx body not as the API definition says
 	KindUnexpectedPage      ErrorKind = 15 // an iterator got a page other than the one it asked for
 	KindPanic               ErrorKind = 16 // a bug in the library, caught at the boundary
+	KindInternal            ErrorKind = 17 // an error this version does not classify
 )
 
 var kindNames = map[ErrorKind]string{
@@ -48,6 +49,7 @@ var kindNames = map[ErrorKind]string{
 	KindDecode:              "decode",
 	KindUnexpectedPage:      "unexpected_page",
 	KindPanic:               "panic",
+	KindInternal:            "internal",
 }
 
 // String returns the snake_case name of the kind, as in the C ABI's error JSON.

@@ -82,7 +82,7 @@ where
 /// `value` as a JSON C string.
 pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Outcome<CString> {
     serde_json::to_string(value).map(cstring).map_err(|e| {
-        telnyx_error::bare(telnyx_error_kind_t::PANIC, format!("could not encode the result as JSON: {e}"))
+        telnyx_error::bare(telnyx_error_kind_t::INTERNAL, format!("could not encode the result as JSON: {e}"))
     })
 }
 

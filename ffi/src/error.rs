@@ -48,6 +48,10 @@ pub enum telnyx_error_kind_t {
     UNEXPECTED_PAGE = 15,
     /// A bug in the library (a Rust panic), caught at the boundary.
     PANIC = 16,
+    /// An error this version of the C ABI does not classify: a kind of error added to the Rust
+    /// library after this ABI, or a failure inside the library that is not a panic (a result
+    /// that could not be encoded as JSON).
+    INTERNAL = 17,
 }
 
 use telnyx_error_kind_t as Kind;
@@ -73,9 +77,10 @@ impl telnyx_error_kind_t {
             },
             Error::Decode { .. } => Kind::DECODE,
             Error::UnexpectedPage { .. } => Kind::UNEXPECTED_PAGE,
-            // `Error` is non-exhaustive: a variant added later is reported by status, if any.
+            // `Error` is non-exhaustive: a variant added later is reported by status, if any,
+            // and otherwise as what it is, not as one of the known kinds.
             other if other.status().is_some() => Kind::API_STATUS,
-            _ => Kind::CONNECTION,
+            _ => Kind::INTERNAL,
         }
     }
 
@@ -98,6 +103,7 @@ impl telnyx_error_kind_t {
             Kind::DECODE => "decode",
             Kind::UNEXPECTED_PAGE => "unexpected_page",
             Kind::PANIC => "panic",
+            Kind::INTERNAL => "internal",
         }
     }
 }

@@ -196,6 +196,7 @@ KIND_CLASSES = {
     14: APIResponseValidationError,
     15: UnexpectedPageError,
     16: PanicError,
+    17: TelnyxError,  # an error the library does not classify
 }
 
 
