@@ -39,7 +39,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(err.status(), None); // no HTTP answer
 /// assert_eq!(advice(&err), r#"fix the call: messaging profile id ".." is not a valid id"#);
 ///
-/// let err = Error::Connection { message: "connection refused".into(), request_sent: false };
+/// let err = Error::Connection { message: "connection refused".into(), request_sent: false, source: None };
 /// assert!(err.is_connection());
 /// assert_eq!(advice(&err), "safe to retry: nothing reached the server");
 /// # Ok::<(), Error>(())
@@ -63,6 +63,8 @@ pub enum Error {
         /// `false` when the request cannot have reached the server (DNS, connect, TLS): safe to
         /// send again; `true` when it may have (the connection broke after it was sent).
         request_sent: bool,
+        /// The underlying error of the HTTP layer, when there is one ([`std::error::Error::source`]).
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
     },
 
     /// A timeout or the overall deadline expired.

@@ -591,9 +591,10 @@ fn io_failure(e: ureq::Error, timeout: Duration) -> Failure {
             let which = if sent { "response" } else { "connection" };
             (Error::Timeout(format!("no {which} within {timeout:?} ({phase})")), sent)
         }
-        ureq::Error::HostNotFound | ureq::Error::ConnectionFailed => {
-            (Error::Connection { message: e.to_string(), request_sent: false }, false)
-        }
+        ureq::Error::HostNotFound | ureq::Error::ConnectionFailed => (
+            Error::Connection { message: e.to_string(), request_sent: false, source: Some(Box::new(e)) },
+            false,
+        ),
         ureq::Error::Io(ref io) if io.kind() == ErrorKind::TimedOut => {
             (Error::Timeout(format!("no response within {timeout:?}")), true)
         }
@@ -602,12 +603,23 @@ fn io_failure(e: ureq::Error, timeout: Duration) -> Failure {
                 io.kind(),
                 ErrorKind::ConnectionRefused | ErrorKind::AddrNotAvailable | ErrorKind::NotFound
             );
-            (Error::Connection { message: e.to_string(), request_sent: sent }, sent)
+            (
+                Error::Connection { message: e.to_string(), request_sent: sent, source: Some(Box::new(e)) },
+                sent,
+            )
         }
-        ureq::Error::Tls(_) | ureq::Error::Rustls(_) | ureq::Error::ConnectProxyFailed(_) => {
-            (Error::Connection { message: e.to_string(), request_sent: false }, false)
-        }
-        other => (Error::Connection { message: other.to_string(), request_sent: true }, true),
+        ureq::Error::Tls(_) | ureq::Error::Rustls(_) | ureq::Error::ConnectProxyFailed(_) => (
+            Error::Connection { message: e.to_string(), request_sent: false, source: Some(Box::new(e)) },
+            false,
+        ),
+        other => (
+            Error::Connection {
+                message: other.to_string(),
+                request_sent: true,
+                source: Some(Box::new(other)),
+            },
+            true,
+        ),
     };
     Failure::Io { error, sent }
 }

@@ -439,13 +439,16 @@ fn connection_refused_is_a_connection_error() {
     let client = builder(&format!("http://127.0.0.1:{port}")).max_retries(0).build().unwrap();
     let err = client.messaging_profiles().retrieve(PROFILE_ID).unwrap_err();
     match &err {
-        Error::Connection { message, request_sent } => {
+        Error::Connection { message, request_sent, .. } => {
             assert!(!message.is_empty());
             assert!(!request_sent, "a refused connection never reached the server");
         }
         other => panic!("expected a connection error, got {other:?}"),
     }
     assert!(err.is_connection() && !err.is_timeout());
+    // The HTTP layer's error is kept as the cause.
+    let cause = std::error::Error::source(&err).expect("a connection error keeps its cause");
+    assert!(!cause.to_string().is_empty());
     assert_eq!(err.status(), None);
     assert_eq!(err.retry_after(), None);
     assert!(err.to_string().starts_with("connection error: "), "{err}");
