@@ -5,8 +5,9 @@
 //!   function without cases fails here);
 //! - no bad input reached the wire: the first request the server saw is the program's marker,
 //!   and after it come only the odd-but-valid ids of phase 2, each as one encoded path segment;
-//! - every case got an error of the right kind with a clean message (checked in C: the program
-//!   exits non-zero and prints `CASE FAILED <function> <case>: <why>` otherwise).
+//! - every case got an error of the right kind with a clean message that names the option field
+//!   it concerns (checked in C: the program exits non-zero and prints
+//!   `CASE FAILED <function> <case>: <why>` otherwise).
 //!
 //! Built like the other C programs (C and C++, shared and static; valgrind with
 //! `TELNYX_VALGRIND=1`), plus a C build with `-fsanitize=address,undefined` linked against the

@@ -93,8 +93,23 @@ static void free_out(void *out, enum out_type t) {
   if (t == OUT_ITER) telnyx_page_iter_free((telnyx_page_iter *)out);
 }
 
+/* When set, the field every message must name (the cases of one option field). */
+static char want_field[64];
+
+/* Sets `want_field` to the first word of `label` ("timeout_ms negative" -> "timeout_ms"), or
+ * clears it when `named` is 0. */
+static void name_field(const char *label, int named) {
+  size_t n = strcspn(label, " ");
+  want_field[0] = '\0';
+  if (named && n < sizeof want_field) {
+    memcpy(want_field, label, n);
+    want_field[n] = '\0';
+  }
+}
+
 /* One bad-input case: an error whose kind is in `kinds`, with a non-empty message free of
- * secrets and shorter than 4 KB (a huge input must not be echoed), and `out` left NULL. */
+ * secrets, shorter than 4 KB (a huge input must not be echoed) and naming `want_field` when
+ * set, and `out` left NULL. */
 static void expect_bad(telnyx_error *e, void *out, enum out_type t, unsigned kinds, const char *fn,
                        const char *label) {
   const char *m;
@@ -108,6 +123,7 @@ static void expect_bad(telnyx_error *e, void *out, enum out_type t, unsigned kin
     else if (m == NULL || m[0] == '\0') fail_case(fn, label, "empty message", e);
     else if (contains(m, KEY) || contains(m, CRED)) fail_case(fn, label, "message shows a secret", e);
     else if (strlen(m) > 4096) fail_case(fn, label, "message longer than 4 KB", e);
+    else if (want_field[0] != '\0' && !contains(m, want_field)) fail_case(fn, label, "message does not name the field", e);
   }
   if (out != NULL) {
     fail_case(fn, label, "out-pointer not NULL", e);
@@ -335,13 +351,15 @@ static void shape_iij(const char *fn, fn_iij f, telnyx_client *c, const char *go
 /* ---------- client options ---------- */
 
 /* `telnyx_client_new` with options `json` (a printf format with one %s for the base URL). */
-static void client_new_bad(const char *label, const char *format, const char *url, unsigned kinds) {
+static void client_new_bad(const char *label, const char *format, const char *url, unsigned kinds, int named) {
   size_t n = strlen(format) + strlen(url) + 1;
   char *json = (char *)malloc(n);
   telnyx_client *c = NULL;
   if (json == NULL) exit(3);
   snprintf(json, n, format, url);
+  name_field(label, named);
   BAD(telnyx_client_new(json, &c), c, OUT_CLIENT, kinds, "telnyx_client_new", label);
+  name_field("", 0);
   free(json);
 }
 
@@ -369,7 +387,7 @@ static void client_new_cases(void) {
   }
 
   /* Wrong types and ranges of each field. */
-#define OPT(label, fields, kinds) client_new_bad(label, "{\"api_key\": \"" KEY "\", \"base_url\": \"%s\", " fields "}", base_url, kinds)
+#define OPT(label, fields, kinds) client_new_bad(label, "{\"api_key\": \"" KEY "\", \"base_url\": \"%s\", " fields "}", base_url, kinds, 1)
   OPT("timeout_ms string", "\"timeout_ms\": \"5\"", INVALID);
   OPT("timeout_ms negative", "\"timeout_ms\": -1", INVALID);
   OPT("timeout_ms float", "\"timeout_ms\": 1.5", INVALID);
@@ -401,17 +419,17 @@ static void client_new_cases(void) {
   OPT("proxy number", "\"proxy\": 3128", INVALID);
   OPT("proxy with credentials, bad port", "\"proxy\": \"http://user:" CRED "@127.0.0.1:99999\"", CONFIG);
 #undef OPT
-#define KEYOPT(label, key, kinds) client_new_bad(label, "{\"api_key\": \"" key "\", \"base_url\": \"%s\"}", base_url, kinds)
+#define KEYOPT(label, key, kinds) client_new_bad(label, "{\"api_key\": \"" key "\", \"base_url\": \"%s\"}", base_url, kinds, 1)
   KEYOPT("api_key empty", "", CONFIG);
   KEYOPT("api_key blank", "   ", CONFIG);
   KEYOPT("api_key non-ASCII", "KEY-caf\xc3\xa9", CONFIG);
   KEYOPT("api_key CR LF", "KEY\\r\\nX-Injected: 1", CONFIG);
   KEYOPT("api_key NUL", "KEY\\u0000x", CONFIG);
 #undef KEYOPT
-  client_new_bad("api_key number", "{\"api_key\": 5, \"base_url\": \"%s\"}", base_url, INVALID);
+  client_new_bad("api_key number", "{\"api_key\": 5, \"base_url\": \"%s\"}", base_url, INVALID, 1);
 
   /* Hostile base URLs. */
-#define URL(label, url, kinds) client_new_bad(label, "{\"api_key\": \"" KEY "\", \"base_url\": \"%s\"}", url, kinds)
+#define URL(label, url, kinds) client_new_bad(label, "{\"api_key\": \"" KEY "\", \"base_url\": \"%s\"}", url, kinds, 0)
   URL("base_url empty", "", CONFIG);
   URL("base_url not a URL", "not a url", CONFIG);
   URL("base_url no host", "http://", CONFIG);
@@ -485,14 +503,17 @@ static void with_options_cases(telnyx_client *good) {
   }
   for (k = 0; k < N(bad_options); k++) {
     c = NULL;
+    name_field(bad_options[k].label, 1);
     BAD(telnyx_client_with_options(good, bad_options[k].text, &c), c, OUT_CLIENT, INVALID, fn,
                bad_options[k].label);
   }
   for (k = 0; k < N(bad_values); k++) {
     c = NULL;
+    name_field(bad_values[k].label, 1);
     BAD(telnyx_client_with_options(good, bad_values[k].text, &c), c, OUT_CLIENT, INVALID | CONFIG, fn,
                bad_values[k].label);
   }
+  name_field("", 0);
 }
 
 /* ---------- the functions that take no bad input: NULL handling only ---------- */
