@@ -315,7 +315,7 @@ fn proxy_from_env() -> Result<Option<ureq::Proxy>> {
 /// assert!(matches!(err, Error::Config(_)));
 /// assert!(err.to_string().contains("plain http sends the API key in clear text"));
 /// let err = Client::builder().api_key("KEY").timeout(Duration::ZERO).build().unwrap_err();
-/// assert_eq!(err.to_string(), "configuration error: timeouts must be greater than zero");
+/// assert_eq!(err.to_string(), "configuration error: timeout must be greater than zero");
 /// # Ok::<(), Error>(())
 /// ```
 #[derive(Clone, Default)]
@@ -449,7 +449,7 @@ impl ClientBuilder {
 
         if !api_key.expose().bytes().all(|b| b.is_ascii_graphic()) {
             return Err(Error::Config(
-                "the API key may only contain visible ASCII characters (no spaces, control or non-ASCII characters)"
+                "api_key: the API key may only contain visible ASCII characters (no spaces, control or non-ASCII characters)"
                     .into(),
             ));
         }
@@ -465,7 +465,7 @@ impl ClientBuilder {
             .filter(|ua| transport::is_header_text(ua))
             .and_then(|ua| HeaderValue::try_from(ua).ok())
             .ok_or_else(|| {
-                Error::Config("the user-agent suffix must be visible ASCII characters and spaces".into())
+                Error::Config("user_agent_suffix must be visible ASCII characters and spaces".into())
             })?;
         let headers = self
             .headers
@@ -474,11 +474,14 @@ impl ClientBuilder {
             .collect::<Result<Vec<_>>>()
             .map_err(|e| Error::Config(e.to_string().replace("invalid argument: ", "")))?;
 
-        if self.timeout.is_some_and(|t| t.is_zero()) || self.connect_timeout.is_some_and(|t| t.is_zero()) {
-            return Err(Error::Config("timeouts must be greater than zero".into()));
+        if self.timeout.is_some_and(|t| t.is_zero()) {
+            return Err(Error::Config("timeout must be greater than zero".into()));
+        }
+        if self.connect_timeout.is_some_and(|t| t.is_zero()) {
+            return Err(Error::Config("connect_timeout must be greater than zero".into()));
         }
         if self.deadline.is_some_and(|d| d.is_zero()) {
-            return Err(Error::Config("the deadline must be greater than zero".into()));
+            return Err(Error::Config("deadline must be greater than zero".into()));
         }
         let proxy = match &self.proxy {
             ProxyChoice::FromEnv => proxy_from_env()?,

@@ -142,7 +142,7 @@ pub(crate) fn percent_encode(s: &str) -> String {
 /// assert_eq!(err.to_string(), "invalid argument: set the API key instead of an Authorization header");
 /// let bad = client.with_options(RequestOptions::new().timeout(Duration::ZERO));
 /// let err = bad.messaging_profiles().retrieve("p1").unwrap_err();
-/// assert_eq!(err.to_string(), "invalid argument: the timeout must be greater than zero");
+/// assert_eq!(err.to_string(), "invalid argument: timeout must be greater than zero");
 /// # Ok::<(), telnyx_messaging::Error>(())
 /// ```
 #[derive(Debug, Clone, Default)]
@@ -205,7 +205,7 @@ impl RequestOptions {
     ///
     /// assert!(RequestOptions::new().header("X-Trace", "abc").check().is_ok());
     /// let err = RequestOptions::new().deadline(Duration::ZERO).check().unwrap_err();
-    /// assert_eq!(err.to_string(), "invalid argument: the deadline must be greater than zero");
+    /// assert_eq!(err.to_string(), "invalid argument: deadline must be greater than zero");
     /// let err = RequestOptions::new().header("Content-Length", "5").check().unwrap_err();
     /// assert!(err.to_string().contains("cannot be given"));
     /// ```
@@ -214,10 +214,10 @@ impl RequestOptions {
             parse_header(name, value)?;
         }
         if self.timeout.is_some_and(|t| t.is_zero()) {
-            return Err(Error::InvalidArgument("the timeout must be greater than zero".into()));
+            return Err(Error::InvalidArgument("timeout must be greater than zero".into()));
         }
         if self.deadline.is_some_and(|d| d.is_zero()) {
-            return Err(Error::InvalidArgument("the deadline must be greater than zero".into()));
+            return Err(Error::InvalidArgument("deadline must be greater than zero".into()));
         }
         Ok(())
     }

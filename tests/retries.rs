@@ -450,14 +450,14 @@ fn a_zero_deadline_is_refused_before_any_request() {
     let never = succeeding(&mut server, "GET", &profile_path(), 0);
     let (builder, _) = builder(&server.url());
     let err = builder.deadline(Duration::ZERO).build().unwrap_err();
-    assert_eq!(err.to_string(), "configuration error: the deadline must be greater than zero");
+    assert_eq!(err.to_string(), "configuration error: deadline must be greater than zero");
     let client = client(&server).0;
     let err = client
         .with_options(RequestOptions::new().deadline(Duration::ZERO))
         .messaging_profiles()
         .retrieve(PROFILE_ID)
         .unwrap_err();
-    assert_eq!(err.to_string(), "invalid argument: the deadline must be greater than zero");
+    assert_eq!(err.to_string(), "invalid argument: deadline must be greater than zero");
     never.assert();
 }
 

@@ -96,13 +96,15 @@ static void free_out(void *out, enum out_type t) {
 /* When set, the field every message must name (the cases of one option field). */
 static char want_field[64];
 
-/* Sets `want_field` to the first word of `label` ("timeout_ms negative" -> "timeout_ms"), or
- * clears it when `named` is 0. */
+/* Sets `want_field` to the first word of `label` without a unit suffix ("timeout_ms negative" ->
+ * "timeout": messages name the setting, shared by every language; the JSON key adds the unit),
+ * or clears it when `named` is 0. */
 static void name_field(const char *label, int named) {
   size_t n = strcspn(label, " ");
   want_field[0] = '\0';
   if (named && n < sizeof want_field) {
     memcpy(want_field, label, n);
+    if (n > 3 && strncmp(label + n - 3, "_ms", 3) == 0) n -= 3;
     want_field[n] = '\0';
   }
 }

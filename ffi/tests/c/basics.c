@@ -36,7 +36,7 @@ static void client_options(const char *base_url) {
   FAILS(telnyx_client_new("[1]", &c), INVALID, "options_json: must be a JSON object, got an array");
   FAILS(telnyx_client_new("[\"k\", \"http://127.0.0.1:1\", 1, 1, 0, 1, 1, false, false, \"x\", {}, \"none\"]", &c), INVALID,
         "options_json: must be a JSON object, got an array");
-  FAILS(telnyx_client_new("{\"api_key\": \"k\", \"deadline_ms\": 0}", &c), CONFIG, "the deadline must be greater than zero");
+  FAILS(telnyx_client_new("{\"api_key\": \"k\", \"deadline_ms\": 0}", &c), CONFIG, "deadline must be greater than zero");
   FAILS(telnyx_client_new("{\"timeout_ms\": \"5\"}", &c), INVALID,
         "options_json: timeout_ms: invalid type: string \"5\", expected a whole number");
   FAILS(telnyx_client_new("{\"max_retries\": -1}", &c), INVALID, "options_json");
@@ -103,9 +103,9 @@ static void request_options(const char *base_url) {
   FAILS(telnyx_client_with_options(c, "{\"headers\": {\"Content-Length\": \"5\"}}", &derived), INVALID,
         "request_options_json: header \"Content-Length\" is set by the client");
   FAILS(telnyx_client_with_options(c, "{\"timeout_ms\": 0}", &derived), INVALID,
-        "request_options_json: the timeout must be greater than zero");
+        "request_options_json: timeout must be greater than zero");
   FAILS(telnyx_client_with_options(c, "{\"deadline_ms\": 0}", &derived), INVALID,
-        "request_options_json: the deadline must be greater than zero");
+        "request_options_json: deadline must be greater than zero");
   CHECK(derived == NULL);
 
   if (OK(telnyx_client_with_options(c, NULL, &derived))) telnyx_client_free(derived);
