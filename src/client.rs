@@ -150,21 +150,24 @@ pub trait ResponseMode: sealed::Sealed {
     ) -> Result<Self::Output<T>>;
 }
 
-/// Where the result sits in a response body.
-#[doc(hidden)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Envelope {
-    /// The whole body (lists: `{"data": [...], "meta": {...}}`; the autoresp delete's string).
-    None,
-    /// The body's `data` member (single resources).
-    Data,
-}
+pub(crate) use sealed::Envelope;
 
+/// Only this crate implements [`ResponseMode`] and can name what its method takes: the module is
+/// private, so `Envelope` is no part of the public API.
 mod sealed {
     pub trait Sealed {}
     impl Sealed for super::Parsed {}
     impl Sealed for super::WithResponse {}
     impl Sealed for super::RawJson {}
+
+    /// Where the result sits in a response body.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Envelope {
+        /// The whole body (lists: `{"data": [...], "meta": {...}}`; the autoresp delete's string).
+        None,
+        /// The body's `data` member (single resources).
+        Data,
+    }
 }
 
 /// Calls return the decoded value.
