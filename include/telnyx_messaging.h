@@ -184,7 +184,10 @@ telnyx_error *telnyx_client_new(const char *options_json, telnyx_client **out);
  * Creates a client whose calls use the request options `request_options_json` on top of the
  * settings of `c`; it shares the connection pool of `c`. `request_options_json` is NULL (no
  * options) or a JSON object with the optional keys `headers` (object of string values),
- * `timeout_ms`, `max_retries`, `deadline_ms` (integers) and `retry_post` (boolean). They apply on
+ * `timeout_ms`, `max_retries`, `deadline_ms` (integers), `retry_post` (boolean), `extra_query`
+ * (object of string values: query parameters added to every call, for parameters the API added
+ * after this version) and `extra_body` (object: members added to, and overriding, the JSON body of
+ * calls that send one, for new fields; the typed bodies keep refusing unknown keys). They apply on
  * top of any request options `c` itself was created with: each setting given here wins, headers
  * accumulate (a header of the same name replaces the earlier one). Unknown keys are an error.
  *

@@ -158,6 +158,12 @@ pub struct RequestOptions {
     pub deadline: Option<Duration>,
     /// Retry a POST that may have reached the server (see [`ClientBuilder::retry_post`](crate::ClientBuilder::retry_post)).
     pub retry_post: Option<bool>,
+    /// Extra query parameters, sent after the call's own: for parameters the API added after
+    /// this version (the typed params keep refusing unknown names, to catch typos).
+    pub extra_query: Vec<(String, String)>,
+    /// Extra members of the JSON body, added to (and overriding) the call's own: for fields the
+    /// API added after this version. Only calls that send a JSON body (create, update) use them.
+    pub extra_body: serde_json::Map<String, serde_json::Value>,
 }
 
 impl RequestOptions {
@@ -193,6 +199,18 @@ impl RequestOptions {
     /// Whether this call may retry a POST that may have reached the server.
     pub fn retry_post(mut self, retry: bool) -> Self {
         self.retry_post = Some(retry);
+        self
+    }
+
+    /// Adds a query parameter to this call (see [`RequestOptions::extra_query`]).
+    pub fn extra_query(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.extra_query.push((name.into(), value.into()));
+        self
+    }
+
+    /// Adds a member to this call's JSON body (see [`RequestOptions::extra_body`]).
+    pub fn extra_body(mut self, name: impl Into<String>, value: serde_json::Value) -> Self {
+        self.extra_body.insert(name.into(), value);
         self
     }
 
@@ -238,6 +256,8 @@ impl RequestOptions {
             max_retries: later.max_retries.or(self.max_retries),
             deadline: later.deadline.or(self.deadline),
             retry_post: later.retry_post.or(self.retry_post),
+            extra_query: self.extra_query.iter().cloned().chain(later.extra_query).collect(),
+            extra_body: self.extra_body.clone().into_iter().chain(later.extra_body).collect(),
         }
     }
 }
@@ -311,8 +331,13 @@ impl Transport {
             .or(self.deadline)
             .and_then(|d| Instant::now().checked_add(d).map(|at| (at, d)));
         let http_req = self.build(req, opts)?;
+        let extended = match (&req.body, opts.map(|o| &o.extra_body).filter(|extra| !extra.is_empty())) {
+            (Some(body), Some(extra)) => Some(with_extra_members(body, extra)?),
+            _ => None,
+        };
         // A body-less POST (an action) goes out with `Content-Length: 0`, not chunked.
-        let body = req.body.as_deref().or((req.method == Method::Post).then_some(&[][..]));
+        let body =
+            extended.as_deref().or(req.body.as_deref()).or((req.method == Method::Post).then_some(&[][..]));
 
         let mut attempt = 0;
         loop {
@@ -368,8 +393,10 @@ impl Transport {
         let mut url = String::with_capacity(self.base_url.len() + req.path.len() + 64);
         url.push_str(&self.base_url);
         url.push_str(&req.path);
-        for (i, (k, v)) in req.query.iter().enumerate() {
-            if v.len() > MAX_QUERY_VALUE {
+        let own = req.query.iter().map(|(k, v)| (*k, v.as_str()));
+        let extra = opts.map(|o| o.extra_query.as_slice()).unwrap_or_default();
+        for (i, (k, v)) in own.chain(extra.iter().map(|(k, v)| (k.as_str(), v.as_str()))).enumerate() {
+            if v.len() > MAX_QUERY_VALUE || k.len() > MAX_QUERY_VALUE {
                 let length = v.len();
                 return Err(Error::InvalidArgument(format!(
                     "query parameter {k} is {length} bytes long; at most {MAX_QUERY_VALUE} bytes"
@@ -542,6 +569,14 @@ const RESERVED_HEADERS: [&str; 11] = [
     "upgrade",
     "expect",
 ];
+
+/// `body` (a JSON object) with `extra`'s members added, overriding its own.
+fn with_extra_members(body: &[u8], extra: &serde_json::Map<String, serde_json::Value>) -> Result<Vec<u8>> {
+    let mut object: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(body)
+        .map_err(|_| Error::InvalidArgument("extra_body: this call's body is not a JSON object".into()))?;
+    object.extend(extra.iter().map(|(k, v)| (k.clone(), v.clone())));
+    serde_json::to_vec(&object).map_err(|e| Error::InvalidArgument(format!("extra_body: {e}")))
+}
 
 /// Validates one header name and value: a valid name that is not reserved, and a value of
 /// visible ASCII, spaces and tabs (what every server reads the same way).

@@ -991,6 +991,43 @@ fn chained_with_options_accumulate_and_the_later_setting_wins() {
 }
 
 #[test]
+fn every_call_can_carry_extra_query_parameters_and_body_members() {
+    let mut server = Server::new();
+    let list = server
+        .mock("GET", "/short_codes")
+        .match_query(Matcher::AllOf(vec![
+            Matcher::UrlEncoded("filter[messaging_profile_id]".into(), "p1".into()),
+            Matcher::UrlEncoded("filter[new]".into(), "x y".into()),
+        ]))
+        .with_body(r#"{"data":[]}"#)
+        .expect(1)
+        .create();
+    let create = server
+        .mock("POST", "/messaging_profiles")
+        // The derived client's options apply to every call it makes, the query parameter too.
+        .match_query(Matcher::UrlEncoded("filter[new]".into(), "x y".into()))
+        .match_body(Matcher::Json(json!({"name": "A", "whitelisted_destinations": ["US"], "new_field": {"on": true}, "enabled": false})))
+        .with_body(json!({"data": profile_json()}).to_string())
+        .expect(1)
+        .create();
+    let client = client(&server);
+    // Chained options accumulate: the query parameter from the first, the body members from both.
+    let extended = client
+        .with_options(
+            RequestOptions::new().extra_query("filter[new]", "x y").extra_body("enabled", json!(true)),
+        )
+        .with_options(
+            RequestOptions::new()
+                .extra_body("new_field", json!({"on": true}))
+                .extra_body("enabled", json!(false)),
+        );
+    extended.short_codes().list(&ListShortCodesParams::new().filter_messaging_profile_id("p1")).unwrap();
+    extended.messaging_profiles().create(&CreateMessagingProfileParams::new("A", ["US"])).unwrap();
+    list.assert();
+    create.assert();
+}
+
+#[test]
 fn client_default_headers_and_user_agent_suffix_are_sent() {
     let mut server = Server::new();
     let mock = server

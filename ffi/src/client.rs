@@ -99,6 +99,8 @@ struct CallOptions {
     max_retries: Option<u32>,
     deadline_ms: Option<u64>,
     retry_post: Option<bool>,
+    extra_query: Option<BTreeMap<String, String>>,
+    extra_body: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 impl From<CallOptions> for RequestOptions {
@@ -111,6 +113,8 @@ impl From<CallOptions> for RequestOptions {
         r.max_retries = o.max_retries;
         r.deadline = o.deadline_ms.map(Duration::from_millis);
         r.retry_post = o.retry_post;
+        r.extra_query = o.extra_query.unwrap_or_default().into_iter().collect();
+        r.extra_body = o.extra_body.unwrap_or_default();
         r
     }
 }
@@ -149,7 +153,10 @@ pub unsafe extern "C" fn telnyx_client_new(
 /// Creates a client whose calls use the request options `request_options_json` on top of the
 /// settings of `c`; it shares the connection pool of `c`. `request_options_json` is NULL (no
 /// options) or a JSON object with the optional keys `headers` (object of string values),
-/// `timeout_ms`, `max_retries`, `deadline_ms` (integers) and `retry_post` (boolean). They apply on
+/// `timeout_ms`, `max_retries`, `deadline_ms` (integers), `retry_post` (boolean), `extra_query`
+/// (object of string values: query parameters added to every call, for parameters the API added
+/// after this version) and `extra_body` (object: members added to, and overriding, the JSON body of
+/// calls that send one, for new fields; the typed bodies keep refusing unknown keys). They apply on
 /// top of any request options `c` itself was created with: each setting given here wins, headers
 /// accumulate (a header of the same name replaces the earlier one). Unknown keys are an error.
 ///

@@ -106,6 +106,10 @@ static void request_options(const char *base_url) {
         "request_options_json: timeout must be greater than zero");
   FAILS(telnyx_client_with_options(c, "{\"deadline_ms\": 0}", &derived), INVALID,
         "request_options_json: deadline must be greater than zero");
+  FAILS(telnyx_client_with_options(c, "{\"extra_body\": [1]}", &derived), INVALID,
+        "request_options_json: extra_body: invalid type: sequence, expected a JSON object");
+  FAILS(telnyx_client_with_options(c, "{\"extra_query\": {\"a\": 1}}", &derived), INVALID,
+        "request_options_json: extra_query.a: invalid type: integer `1`, expected a string");
   CHECK(derived == NULL);
 
   if (OK(telnyx_client_with_options(c, NULL, &derived))) telnyx_client_free(derived);
