@@ -58,6 +58,16 @@ fn ids<T, F: Fn(&T) -> Option<&str>>(items: &[T], id: F) -> Vec<String> {
     items.iter().map(|i| id(i).unwrap_or_default().to_owned()).collect()
 }
 
+/// The ids of every messaging profile `list_all` yields with no filters (panics on an error).
+fn all_profile_ids(server: &ServerGuard) -> Vec<String> {
+    let items: Vec<_> = client(server)
+        .messaging_profiles()
+        .list_all(&ListMessagingProfilesParams::new())
+        .collect::<Result<_, _>>()
+        .unwrap();
+    ids(&items, |p| p.id.as_deref())
+}
+
 #[test]
 fn list_all_profiles_walks_every_page_keeping_filters_and_page_size() {
     let mut server = Server::new();
@@ -203,12 +213,7 @@ fn a_page_without_meta_is_the_last_one() {
     let q = "/messaging_profiles?page%5Bnumber%5D=";
     let p1 = page(&mut server, &format!("{q}1"), body(&["a", "b"], None));
     let p2 = server.mock("GET", format!("{q}2").as_str()).expect(0).create();
-    let items: Vec<_> = client(&server)
-        .messaging_profiles()
-        .list_all(&ListMessagingProfilesParams::new())
-        .collect::<Result<_, _>>()
-        .unwrap();
-    assert_eq!(ids(&items, |p| p.id.as_deref()), ["a", "b"]);
+    assert_eq!(all_profile_ids(&server), ["a", "b"]);
     p1.assert();
     p2.assert();
 }
@@ -449,13 +454,7 @@ fn a_meta_without_page_size_or_totals_still_paginates_exactly() {
         "/messaging_profiles?page%5Bnumber%5D=2",
         body_with_meta(&["b"], json!({"page_number": 2, "total_pages": 2})),
     );
-    let client = client(&server);
-    let items: Vec<_> = client
-        .messaging_profiles()
-        .list_all(&ListMessagingProfilesParams::new())
-        .collect::<Result<_, _>>()
-        .unwrap();
-    assert_eq!(ids(&items, |p| p.id.as_deref()), ["a", "b"]);
+    assert_eq!(all_profile_ids(&server), ["a", "b"]);
     p1.assert();
     p2.assert();
 }
@@ -478,13 +477,7 @@ fn without_total_pages_pages_are_fetched_until_an_empty_one() {
         "/messaging_profiles?page%5Bnumber%5D=3",
         body_with_meta(&[], json!({"page_number": 3})),
     );
-    let client = client(&server);
-    let items: Vec<_> = client
-        .messaging_profiles()
-        .list_all(&ListMessagingProfilesParams::new())
-        .collect::<Result<_, _>>()
-        .unwrap();
-    assert_eq!(ids(&items, |p| p.id.as_deref()), ["a", "b"]);
+    assert_eq!(all_profile_ids(&server), ["a", "b"]);
     p1.assert();
     p2.assert();
     p3.assert();
@@ -499,12 +492,6 @@ fn without_a_page_number_the_iteration_stops_after_that_page() {
         "/messaging_profiles?page%5Bnumber%5D=1",
         body_with_meta(&["a"], json!({"total_pages": 5})),
     );
-    let client = client(&server);
-    let items: Vec<_> = client
-        .messaging_profiles()
-        .list_all(&ListMessagingProfilesParams::new())
-        .collect::<Result<_, _>>()
-        .unwrap();
-    assert_eq!(ids(&items, |p| p.id.as_deref()), ["a"]);
+    assert_eq!(all_profile_ids(&server), ["a"]);
     p1.assert();
 }
