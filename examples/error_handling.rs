@@ -28,11 +28,11 @@ fn advice(e: &Error) -> &'static str {
         Error::Api(api) if api.status >= 500 => "the service failed: try again later",
         Error::Api(api) if api.status == 401 || api.status == 403 => "check the API key",
         Error::Api(_) => "the request was refused: fix it (see the errors[] details)",
-        Error::Timeout(_) => "no answer in time: retry, or raise the timeout",
+        Error::Timeout { .. } => "no answer in time: retry, or raise the timeout",
         Error::Connection { request_sent: false, .. } => "could not connect: nothing reached the server",
         Error::Connection { .. } => "the connection broke: the server may have acted on the request",
         Error::InvalidArgument(_) => "a bug in the caller: no request was sent",
-        Error::Config(_) => "the client settings are wrong",
+        Error::Config { .. } => "the client settings are wrong",
         Error::Decode { .. } => "the answer did not have the expected shape",
         Error::UnexpectedPage { .. } => "the server paginated inconsistently",
         // `Error` is `#[non_exhaustive]`: later versions may add variants.

@@ -270,7 +270,7 @@ const PROXY_VARIABLES: [&str; 6] =
 /// `url` as a proxy, or why not; `what` names where it came from. Never echoes the URL, which
 /// may hold credentials.
 fn http_proxy(url: &str, what: &str) -> Result<ureq::Proxy> {
-    let bad = |why: String| Error::Config(format!("{what}: {why}"));
+    let bad = |why: String| Error::config(format!("{what}: {why}"));
     let scheme = url.split_once("://").map(|(scheme, _)| scheme.to_ascii_lowercase());
     match scheme.as_deref() {
         Some("http" | "https") => {}
@@ -279,12 +279,18 @@ fn http_proxy(url: &str, what: &str) -> Result<ureq::Proxy> {
         }
         _ => return Err(bad("must be an http:// or https:// proxy URL".into())),
     }
-    let uri: Uri = url.parse().map_err(|_| bad("not a valid URL".into()))?;
+    let uri: Uri = url.parse().map_err(|e| Error::Config {
+        message: format!("{what}: not a valid URL"),
+        source: Some(Box::new(e)),
+    })?;
     let port_ok = uri.authority().is_some_and(|a| port_in_range(a.as_str()));
     if !uri.host().is_some_and(|h| !h.is_empty()) || !port_ok {
         return Err(bad("the proxy URL needs a host and a port from 1 to 65535".into()));
     }
-    ureq::Proxy::new(url).map_err(|e| bad(format!("not a usable proxy URL ({e})")))
+    ureq::Proxy::new(url).map_err(|e| Error::Config {
+        message: format!("{what}: not a usable proxy URL ({e})"),
+        source: Some(Box::new(e)),
+    })
 }
 
 /// The proxy the environment names, checked like an explicit one; `NO_PROXY` applies.
@@ -315,7 +321,7 @@ fn proxy_from_env() -> Result<Option<ureq::Proxy>> {
 ///
 /// // Settings are checked when the client is built, before any request.
 /// let err = Client::builder().api_key("KEY").base_url("http://api.example.com").build().unwrap_err();
-/// assert!(matches!(err, Error::Config(_)));
+/// assert!(matches!(err, Error::Config { .. }));
 /// assert!(err.to_string().contains("plain http sends the API key in clear text"));
 /// let err = Client::builder().api_key("KEY").timeout(Duration::ZERO).build().unwrap_err();
 /// assert_eq!(err.to_string(), "configuration error: timeout must be greater than zero");
@@ -439,25 +445,28 @@ impl ClientBuilder {
         let env = |name| std::env::var(name).ok().filter(|v: &String| !v.trim().is_empty());
         let api_key = match self.api_key {
             Some(key) if key.expose().trim().is_empty() => {
-                return Err(Error::Config("the API key (api_key) is empty".into()))
+                return Err(Error::config("the API key (api_key) is empty"))
             }
             Some(key) => key,
             None => env("TELNYX_API_KEY")
                 .map(Secret::new)
-                .ok_or_else(|| Error::Config("no API key: set TELNYX_API_KEY or pass api_key".into()))?,
+                .ok_or_else(|| Error::config("no API key: set TELNYX_API_KEY or pass api_key"))?,
         };
         let base_url =
             self.base_url.or_else(|| env("TELNYX_BASE_URL")).unwrap_or_else(|| DEFAULT_BASE_URL.into());
         let base_url = check_base_url(&base_url, self.allow_insecure_http)?;
 
         if !api_key.expose().bytes().all(|b| b.is_ascii_graphic()) {
-            return Err(Error::Config(
+            return Err(Error::config(
                 "api_key: the API key may only contain visible ASCII characters (no spaces, control or non-ASCII characters)"
-                    .into(),
+                    ,
             ));
         }
-        let mut auth = HeaderValue::try_from(format!("Bearer {}", api_key.expose()))
-            .map_err(|_| Error::Config("the API key contains characters not allowed in a header".into()))?;
+        let mut auth =
+            HeaderValue::try_from(format!("Bearer {}", api_key.expose())).map_err(|e| Error::Config {
+                message: "the API key contains characters not allowed in a header".into(),
+                source: Some(Box::new(e)),
+            })?;
         auth.set_sensitive(true);
         let mut user_agent = format!("telnyx-messaging-rust/{}", env!("CARGO_PKG_VERSION"));
         if let Some(suffix) = &self.user_agent_suffix {
@@ -467,24 +476,22 @@ impl ClientBuilder {
         let user_agent = Some(user_agent)
             .filter(|ua| transport::is_header_text(ua))
             .and_then(|ua| HeaderValue::try_from(ua).ok())
-            .ok_or_else(|| {
-                Error::Config("user_agent_suffix must be visible ASCII characters and spaces".into())
-            })?;
+            .ok_or_else(|| Error::config("user_agent_suffix must be visible ASCII characters and spaces"))?;
         let headers = self
             .headers
             .iter()
             .map(|(n, v)| transport::parse_header(n, v))
             .collect::<Result<Vec<_>>>()
-            .map_err(|e| Error::Config(e.to_string().replace("invalid argument: ", "")))?;
+            .map_err(|e| Error::config(e.to_string().replace("invalid argument: ", "")))?;
 
         if self.timeout.is_some_and(|t| t.is_zero()) {
-            return Err(Error::Config("timeout must be greater than zero".into()));
+            return Err(Error::config("timeout must be greater than zero"));
         }
         if self.connect_timeout.is_some_and(|t| t.is_zero()) {
-            return Err(Error::Config("connect_timeout must be greater than zero".into()));
+            return Err(Error::config("connect_timeout must be greater than zero"));
         }
         if self.deadline.is_some_and(|d| d.is_zero()) {
-            return Err(Error::Config("deadline must be greater than zero".into()));
+            return Err(Error::config("deadline must be greater than zero"));
         }
         let proxy = match &self.proxy {
             ProxyChoice::FromEnv => proxy_from_env()?,
@@ -528,14 +535,17 @@ impl ClientBuilder {
 /// Parses the base URL, drops a trailing `/`, and refuses `http://` unless the host is loopback
 /// or the caller allowed it. Error messages show the URL without credentials, cut short.
 fn check_base_url(url: &str, allow_insecure_http: bool) -> Result<String> {
-    let bad = |why: &str| Error::Config(format!("invalid base URL {}: {why}", shown_url(url)));
+    let bad = |why: &str| Error::config(format!("invalid base URL {}: {why}", shown_url(url)));
     if url.len() > MAX_BASE_URL {
         return Err(bad(&format!("longer than {MAX_BASE_URL} bytes")));
     }
     if url.contains('#') {
         return Err(bad("a base URL cannot have a #fragment (everything after it would be dropped)"));
     }
-    let uri: Uri = url.parse().map_err(|_| bad("not a URL"))?;
+    let uri: Uri = url.parse().map_err(|e| Error::Config {
+        message: format!("invalid base URL {}: not a URL", shown_url(url)),
+        source: Some(Box::new(e)),
+    })?;
     let authority = uri.authority().ok_or_else(|| bad("no host"))?;
     if authority.as_str().contains('@') {
         return Err(bad("a base URL cannot contain credentials; the API key authenticates"));

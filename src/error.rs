@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 ///         Error::Connection { request_sent: false, .. } => {
 ///             "safe to retry: nothing reached the server".into()
 ///         }
-///         Error::Timeout(_) => "retry later, maybe with a longer deadline".into(),
+///         Error::Timeout { .. } => "retry later, maybe with a longer deadline".into(),
 ///         other => format!("give up: {other}"),
 ///     }
 /// }
@@ -48,8 +48,13 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub enum Error {
     /// The client could not be built: missing API key, bad base URL, bad header or proxy.
-    #[error("configuration error: {0}")]
-    Config(String),
+    #[error("configuration error: {message}")]
+    Config {
+        /// What is wrong, naming the setting and its rule.
+        message: String,
+        /// The underlying parse error, when there is one ([`std::error::Error::source`]).
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    },
 
     /// An argument was rejected before any request was sent.
     #[error("invalid argument: {0}")]
@@ -68,8 +73,13 @@ pub enum Error {
     },
 
     /// A timeout or the overall deadline expired.
-    #[error("request timed out: {0}")]
-    Timeout(String),
+    #[error("request timed out: {message}")]
+    Timeout {
+        /// Which timeout expired, and after how long.
+        message: String,
+        /// The underlying error of the HTTP layer; `None` for the overall deadline.
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    },
 
     /// The API answered with a status outside 2xx.
     #[error("{0}")]
@@ -99,6 +109,16 @@ pub enum Error {
 }
 
 impl Error {
+    /// A [`Error::Config`] without an underlying error.
+    pub fn config(message: impl Into<String>) -> Self {
+        Error::Config { message: message.into(), source: None }
+    }
+
+    /// A [`Error::Timeout`] without an underlying error (the overall deadline).
+    pub fn timeout(message: impl Into<String>) -> Self {
+        Error::Timeout { message: message.into(), source: None }
+    }
+
     /// The HTTP status, for API errors and decode errors.
     pub fn status(&self) -> Option<u16> {
         match self {
@@ -133,7 +153,7 @@ impl Error {
 
     /// A timeout (per attempt, connect, or the overall deadline).
     pub fn is_timeout(&self) -> bool {
-        matches!(self, Error::Timeout(_))
+        matches!(self, Error::Timeout { .. })
     }
 
     /// A connection failure.
@@ -174,7 +194,7 @@ impl Error {
 /// assert_eq!(errors[0].source.as_ref().and_then(|s| s.pointer.as_deref()), Some("/name"));
 ///
 /// // Errors that are not API answers have no `ApiError`.
-/// let err = Error::Timeout("overall deadline of 5s exceeded".into());
+/// let err = Error::timeout("overall deadline of 5s exceeded");
 /// assert!(err.api_error().is_none());
 /// assert_eq!(log_line(&err), "request timed out: overall deadline of 5s exceeded");
 /// # Ok::<(), serde_json::Error>(())

@@ -70,7 +70,8 @@ pub struct PageMeta {
 pub struct PageParams {
     /// `page[number]`: page to fetch, from 1 (server default 1); the first page an iterator fetches.
     pub page_number: Option<u32>,
-    /// `page[size]`: items per page, 1..=250 (server default 20).
+    /// `page[size]`: items per page, 1..=250 (server default 20; the `list_all*` iterators ask
+    /// for 250 when it is not set).
     pub page_size: Option<u32>,
 }
 
@@ -105,7 +106,8 @@ pub(crate) fn page_query(req: Request, number: Option<u32>, size: Option<u32>) -
     Ok(req.query("page[number]", number).query("page[size]", size))
 }
 
-/// Lazily fetches page after page of a list, keeping the caller's filters and page size.
+/// Lazily fetches page after page of a list, keeping the caller's filters and page size, or
+/// asking for [`MAX_PAGE_SIZE`] items per page when the caller gave none (the fewest round trips).
 ///
 /// It asks for page `n + 1` while the server reports `page_number < total_pages`, and stops
 /// after an empty page, a page without `meta`, the last page, or an error. A server that answers
@@ -147,8 +149,16 @@ pub struct PageIter<T> {
 }
 
 impl<T: DeserializeOwned> PageIter<T> {
-    /// `request` already carries the filters and page size; pages start at `first`.
+    /// `request` already carries the filters and the caller's page size, if any; without one
+    /// it asks for [`MAX_PAGE_SIZE`] items per page. Pages start at `first`.
     pub(crate) fn new(client: &Client, request: Result<Request>, first: Option<u32>) -> Self {
+        let request = request.map(|mut req| {
+            // The fewest round trips: 40 requests for 10,000 items instead of the server default's 500.
+            if !req.query.iter().any(|(key, _)| *key == "page[size]") {
+                req.set_query("page[size]", MAX_PAGE_SIZE.to_string());
+            }
+            req
+        });
         PageIter {
             client: client.clone(),
             request: request.map_err(Some),

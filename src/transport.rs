@@ -345,7 +345,7 @@ impl Transport {
             if let Some((at, total)) = deadline {
                 let left = at.saturating_duration_since(Instant::now());
                 if left.is_zero() {
-                    return Err(Error::Timeout(format!("overall deadline of {total:?} exceeded")));
+                    return Err(Error::timeout(format!("overall deadline of {total:?} exceeded")));
                 }
                 attempt_timeout = attempt_timeout.min(left);
             }
@@ -624,14 +624,16 @@ fn io_failure(e: ureq::Error, timeout: Duration) -> Failure {
         ureq::Error::Timeout(phase) => {
             let sent = !matches!(phase, T::Resolve | T::Connect);
             let which = if sent { "response" } else { "connection" };
-            (Error::Timeout(format!("no {which} within {timeout:?} ({phase})")), sent)
+            let message = format!("no {which} within {timeout:?} ({phase})");
+            (Error::Timeout { message, source: Some(Box::new(e)) }, sent)
         }
         ureq::Error::HostNotFound | ureq::Error::ConnectionFailed => (
             Error::Connection { message: e.to_string(), request_sent: false, source: Some(Box::new(e)) },
             false,
         ),
         ureq::Error::Io(ref io) if io.kind() == ErrorKind::TimedOut => {
-            (Error::Timeout(format!("no response within {timeout:?}")), true)
+            let message = format!("no response within {timeout:?}");
+            (Error::Timeout { message, source: Some(Box::new(e)) }, true)
         }
         ureq::Error::Io(ref io) => {
             let sent = !matches!(

@@ -269,7 +269,7 @@ fn an_autoresp_delete_answer_that_is_not_a_string_is_a_decode_error() {
 
 fn config_error(result: Result<Client, Error>) -> String {
     match result {
-        Err(Error::Config(message)) => message,
+        Err(Error::Config { message, .. }) => message,
         other => panic!("expected a configuration error, got {other:?}"),
     }
 }
@@ -336,6 +336,20 @@ fn unusable_base_urls_are_config_errors() {
     {
         config_error(builder(url).build());
     }
+}
+
+#[test]
+fn config_errors_keep_their_cause() {
+    let err = builder("https://api.example.com/v 2").build().unwrap_err();
+    assert!(std::error::Error::source(&err).is_some(), "the URI parser's error: {err:?}");
+    let err = builder("https://api.example.com/v2")
+        .proxy(ProxyChoice::Url("http://[::1".into()))
+        .build()
+        .unwrap_err();
+    assert!(std::error::Error::source(&err).is_some(), "ureq's proxy error: {err:?}");
+    // A rule of this library, not a parse failure: no cause to report.
+    let err = builder("https://api.example.com/v2").timeout(Duration::ZERO).build().unwrap_err();
+    assert!(std::error::Error::source(&err).is_none());
 }
 
 #[test]

@@ -117,7 +117,7 @@ fn list_all_phone_numbers_walks_every_page() {
 #[test]
 fn list_all_profile_short_codes_walks_every_page() {
     let mut server = Server::new();
-    let q = format!("/messaging_profiles/{PROFILE_ID}/short_codes?page%5Bnumber%5D=");
+    let q = format!("/messaging_profiles/{PROFILE_ID}/short_codes?page%5Bsize%5D=250&page%5Bnumber%5D=");
     let p1 = page(&mut server, &format!("{q}1"), body(&["s1"], Some((1, 1, 2, 2))));
     let p2 = page(&mut server, &format!("{q}2"), body(&["s2"], Some((2, 1, 2, 2))));
     let items: Vec<_> = client(&server)
@@ -166,7 +166,11 @@ fn list_all_short_codes_walks_every_page_keeping_the_filter() {
 #[test]
 fn empty_list_yields_nothing_after_one_request() {
     let mut server = Server::new();
-    let p1 = page(&mut server, "/short_codes?page%5Bnumber%5D=1", body(&[], Some((1, 20, 0, 0))));
+    let p1 = page(
+        &mut server,
+        "/short_codes?page%5Bsize%5D=250&page%5Bnumber%5D=1",
+        body(&[], Some((1, 20, 0, 0))),
+    );
     let mut iter = client(&server).short_codes().list_all(&ListShortCodesParams::new());
     assert!(iter.next().is_none());
     assert!(iter.next().is_none());
@@ -176,7 +180,7 @@ fn empty_list_yields_nothing_after_one_request() {
 #[test]
 fn stops_on_an_empty_page_even_if_meta_promises_more() {
     let mut server = Server::new();
-    let q = "/short_codes?page%5Bnumber%5D=";
+    let q = "/short_codes?page%5Bsize%5D=250&page%5Bnumber%5D=";
     let p1 = page(&mut server, &format!("{q}1"), body(&["a"], Some((1, 1, 5, 5))));
     let p2 = page(&mut server, &format!("{q}2"), body(&[], Some((2, 1, 5, 5))));
     let p3 = server.mock("GET", format!("{q}3").as_str()).expect(0).create();
@@ -194,7 +198,7 @@ fn stops_on_an_empty_page_even_if_meta_promises_more() {
 #[test]
 fn stops_at_total_pages() {
     let mut server = Server::new();
-    let q = "/messaging_profiles?page%5Bnumber%5D=";
+    let q = "/messaging_profiles?page%5Bsize%5D=250&page%5Bnumber%5D=";
     let p1 = page(&mut server, &format!("{q}1"), body(&["a", "b"], Some((1, 2, 2, 4))));
     let p2 = page(&mut server, &format!("{q}2"), body(&["c", "d"], Some((2, 2, 2, 4))));
     let p3 = server.mock("GET", format!("{q}3").as_str()).expect(0).create();
@@ -210,7 +214,7 @@ fn stops_at_total_pages() {
 #[test]
 fn a_page_without_meta_is_the_last_one() {
     let mut server = Server::new();
-    let q = "/messaging_profiles?page%5Bnumber%5D=";
+    let q = "/messaging_profiles?page%5Bsize%5D=250&page%5Bnumber%5D=";
     let p1 = page(&mut server, &format!("{q}1"), body(&["a", "b"], None));
     let p2 = server.mock("GET", format!("{q}2").as_str()).expect(0).create();
     assert_eq!(all_profile_ids(&server), ["a", "b"]);
@@ -249,7 +253,11 @@ fn a_server_repeating_the_same_page_ends_with_unexpected_page() {
 #[test]
 fn a_server_answering_another_page_first_ends_at_once() {
     let mut server = Server::new();
-    let p = page(&mut server, "/short_codes?page%5Bnumber%5D=3", body(&["z"], Some((1, 20, 4, 61))));
+    let p = page(
+        &mut server,
+        "/short_codes?page%5Bsize%5D=250&page%5Bnumber%5D=3",
+        body(&["z"], Some((1, 20, 4, 61))),
+    );
     let mut iter = client(&server).short_codes().list_all(&ListShortCodesParams::new().page_number(3));
     assert!(matches!(iter.next(), Some(Err(Error::UnexpectedPage { requested: 3, received: 1 }))));
     assert!(iter.next().is_none());
@@ -259,7 +267,7 @@ fn a_server_answering_another_page_first_ends_at_once() {
 #[test]
 fn an_error_mid_way_is_yielded_once_then_iteration_ends() {
     let mut server = Server::new();
-    let q = "/messaging_profiles?page%5Bnumber%5D=";
+    let q = "/messaging_profiles?page%5Bsize%5D=250&page%5Bnumber%5D=";
     let p1 = page(&mut server, &format!("{q}1"), body(&["a"], Some((1, 1, 3, 3))));
     let p2 = server
         .mock("GET", format!("{q}2").as_str())
@@ -283,7 +291,11 @@ fn an_error_mid_way_is_yielded_once_then_iteration_ends() {
 #[test]
 fn an_undecodable_page_is_yielded_once_as_decode_error() {
     let mut server = Server::new();
-    let p1 = page(&mut server, "/short_codes?page%5Bnumber%5D=1", r#"{"data": [{"id": 5}]}"#.into());
+    let p1 = page(
+        &mut server,
+        "/short_codes?page%5Bsize%5D=250&page%5Bnumber%5D=1",
+        r#"{"data": [{"id": 5}]}"#.into(),
+    );
     let mut iter = client(&server).short_codes().list_all(&ListShortCodesParams::new());
     assert!(matches!(iter.next(), Some(Err(Error::Decode { status: 200, .. }))));
     assert!(iter.next().is_none());
@@ -397,7 +409,7 @@ fn pages_iterates_page_by_page_with_meta() {
 #[test]
 fn iteration_is_lazy_and_fetches_the_next_page_only_when_needed() {
     let mut server = Server::new();
-    let q = "/messaging_profiles?page%5Bnumber%5D=";
+    let q = "/messaging_profiles?page%5Bsize%5D=250&page%5Bnumber%5D=";
     let p1 = page(&mut server, &format!("{q}1"), body(&["a", "b"], Some((1, 2, 2, 4))));
     let p2 = page(&mut server, &format!("{q}2"), body(&["c", "d"], Some((2, 2, 2, 4))));
     let client = client(&server);
@@ -421,7 +433,7 @@ fn iteration_is_lazy_and_fetches_the_next_page_only_when_needed() {
 #[test]
 fn dropping_the_iterator_early_fetches_nothing_more() {
     let mut server = Server::new();
-    let q = "/messaging_profiles?page%5Bnumber%5D=";
+    let q = "/messaging_profiles?page%5Bsize%5D=250&page%5Bnumber%5D=";
     let p1 = page(&mut server, &format!("{q}1"), body(&["a", "b"], Some((1, 2, 9, 18))));
     let rest = server.mock("GET", Matcher::Regex(r"page%5Bnumber%5D=[2-9]$".into())).expect(0).create();
     let first: Vec<_> = client(&server)
@@ -446,12 +458,12 @@ fn a_meta_without_page_size_or_totals_still_paginates_exactly() {
     let mut server = Server::new();
     let p1 = page(
         &mut server,
-        "/messaging_profiles?page%5Bnumber%5D=1",
+        "/messaging_profiles?page%5Bsize%5D=250&page%5Bnumber%5D=1",
         body_with_meta(&["a"], json!({"page_number": 1, "total_pages": 2})),
     );
     let p2 = page(
         &mut server,
-        "/messaging_profiles?page%5Bnumber%5D=2",
+        "/messaging_profiles?page%5Bsize%5D=250&page%5Bnumber%5D=2",
         body_with_meta(&["b"], json!({"page_number": 2, "total_pages": 2})),
     );
     assert_eq!(all_profile_ids(&server), ["a", "b"]);
@@ -464,17 +476,17 @@ fn without_total_pages_pages_are_fetched_until_an_empty_one() {
     let mut server = Server::new();
     let p1 = page(
         &mut server,
-        "/messaging_profiles?page%5Bnumber%5D=1",
+        "/messaging_profiles?page%5Bsize%5D=250&page%5Bnumber%5D=1",
         body_with_meta(&["a"], json!({"page_number": 1})),
     );
     let p2 = page(
         &mut server,
-        "/messaging_profiles?page%5Bnumber%5D=2",
+        "/messaging_profiles?page%5Bsize%5D=250&page%5Bnumber%5D=2",
         body_with_meta(&["b"], json!({"page_number": 2})),
     );
     let p3 = page(
         &mut server,
-        "/messaging_profiles?page%5Bnumber%5D=3",
+        "/messaging_profiles?page%5Bsize%5D=250&page%5Bnumber%5D=3",
         body_with_meta(&[], json!({"page_number": 3})),
     );
     assert_eq!(all_profile_ids(&server), ["a", "b"]);
@@ -489,7 +501,7 @@ fn without_a_page_number_the_iteration_stops_after_that_page() {
     let mut server = Server::new();
     let p1 = page(
         &mut server,
-        "/messaging_profiles?page%5Bnumber%5D=1",
+        "/messaging_profiles?page%5Bsize%5D=250&page%5Bnumber%5D=1",
         body_with_meta(&["a"], json!({"total_pages": 5})),
     );
     assert_eq!(all_profile_ids(&server), ["a"]);

@@ -12,7 +12,7 @@ fn a_socks_proxy_in_the_environment_is_refused_by_name() {
     }
     std::env::set_var("ALL_PROXY", "socks5://user:s3cret@127.0.0.1:1080");
     match Client::builder().api_key("k").build() {
-        Err(Error::Config(message)) => {
+        Err(Error::Config { message, .. }) => {
             assert_eq!(
                 message,
                 "ALL_PROXY: socks5 proxies are not supported; use an http:// or https:// proxy"

@@ -91,10 +91,18 @@ fn builder(server: &StallingServer) -> ClientBuilder {
 }
 
 fn assert_timeout(err: &Error) {
-    assert!(matches!(err, Error::Timeout(_)), "expected a timeout, got {err:?}");
+    assert!(matches!(err, Error::Timeout { .. }), "expected a timeout, got {err:?}");
     assert!(err.is_timeout() && !err.is_connection());
     assert_eq!(err.status(), None);
     assert!(err.to_string().starts_with("request timed out: "), "{err}");
+}
+
+/// The attempt was given what was left of a sub-second deadline (some milliseconds), not the
+/// client's 30 s timeout.
+fn assert_attempt_cut_short(err: &Error) {
+    let message = err.to_string();
+    let within = message.strip_prefix("request timed out: no response within ").unwrap_or_default();
+    assert!(within.ends_with("ms (global)") && within.len() < "999.999999ms (global)".len() + 1, "{message}");
 }
 
 fn create(client: &Client) -> Error {
@@ -105,11 +113,10 @@ fn create(client: &Client) -> Error {
 fn a_server_that_never_answers_times_out() {
     let server = StallingServer::silent();
     let client = builder(&server).timeout(Duration::from_millis(300)).max_retries(0).build().unwrap();
-    let started = Instant::now();
     let err = client.messaging_profiles().retrieve(PROFILE_ID).unwrap_err();
-    let elapsed = started.elapsed();
     assert_timeout(&err);
-    assert!(elapsed >= Duration::from_millis(250) && elapsed < Duration::from_secs(3), "{elapsed:?}");
+    assert_eq!(err.to_string(), "request timed out: no response within 300ms (global)");
+    assert!(std::error::Error::source(&err).is_some(), "the HTTP layer's timeout is the cause");
     assert_eq!(server.accepted(), 1);
 }
 
@@ -158,14 +165,13 @@ fn post_is_retried_after_a_timeout_when_allowed() {
 fn a_per_call_timeout_overrides_the_client_timeout() {
     let server = StallingServer::silent();
     let client = builder(&server).timeout(Duration::from_secs(30)).max_retries(0).build().unwrap();
-    let started = Instant::now();
     let err = client
         .with_options(RequestOptions::new().timeout(Duration::from_millis(200)))
         .messaging_profiles()
         .retrieve(PROFILE_ID)
         .unwrap_err();
     assert_timeout(&err);
-    assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
+    assert_eq!(err.to_string(), "request timed out: no response within 200ms (global)");
 }
 
 #[test]
@@ -176,11 +182,10 @@ fn the_deadline_shortens_an_attempt() {
         .deadline(Duration::from_millis(400))
         .build()
         .unwrap();
-    let started = Instant::now();
     let err = client.messaging_profiles().retrieve(PROFILE_ID).unwrap_err();
-    let elapsed = started.elapsed();
     assert_timeout(&err);
-    assert!(elapsed >= Duration::from_millis(350) && elapsed < Duration::from_secs(3), "{elapsed:?}");
+    // The attempt got the 400 ms of the deadline, not the 30 s of the client's timeout.
+    assert_attempt_cut_short(&err);
     assert_eq!(server.accepted(), 1, "no time is left for a retry");
 }
 
@@ -195,11 +200,8 @@ fn the_deadline_bounds_the_whole_call_across_retries() {
         .max_retries(10)
         .build()
         .unwrap();
-    let started = Instant::now();
     let err = client.messaging_profiles().retrieve(PROFILE_ID).unwrap_err();
-    let elapsed = started.elapsed();
     assert_timeout(&err);
-    assert!(elapsed < Duration::from_secs(3), "{elapsed:?}");
     assert_eq!(server.accepted(), 2);
 }
 
@@ -207,13 +209,12 @@ fn the_deadline_bounds_the_whole_call_across_retries() {
 fn a_per_call_deadline_bounds_the_call() {
     let server = StallingServer::silent();
     let client = builder(&server).timeout(Duration::from_secs(30)).max_retries(10).build().unwrap();
-    let started = Instant::now();
     let err = client
         .with_options(RequestOptions::new().deadline(Duration::from_millis(300)))
         .messaging_profiles()
         .retrieve(PROFILE_ID)
         .unwrap_err();
     assert_timeout(&err);
-    assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
+    assert_attempt_cut_short(&err);
     assert_eq!(server.accepted(), 1);
 }

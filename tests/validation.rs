@@ -12,7 +12,7 @@ fn builder(base_url: &str) -> telnyx_messaging::ClientBuilder {
 
 fn config_error(result: telnyx_messaging::Result<Client>) -> String {
     match result {
-        Err(Error::Config(message)) => message,
+        Err(Error::Config { message, .. }) => message,
         other => panic!("expected a configuration error, got {other:?}"),
     }
 }

@@ -429,6 +429,13 @@ func badOptions(t reflect.Type) []optionCase {
 			if f.Name != "UserAgentSuffix" {
 				add("CR LF", "a\r\nX-Evil: 1")
 			}
+		case f.Name == "ExtraQuery": // percent-encoded, so only what JSON cannot carry is bad
+			add("invalid UTF-8 value", map[string]string{"x": "\xff"})
+			add("invalid UTF-8 name", map[string]string{"\xff": "1"})
+		case f.Name == "ExtraBody":
+			add("not JSON", map[string]any{"x": make(chan int)})
+			add("NaN", map[string]any{"x": math.NaN()})
+			add("invalid UTF-8", map[string]any{"x": "\xff"})
 		case f.Type == reflect.TypeFor[map[string]string]():
 			for label, h := range map[string]map[string]string{
 				"CR LF value": {"X": "a\r\nY: 1"}, "CR LF name": {"X\r\nY": "1"}, "space in name": {"X Y": "1"},

@@ -88,6 +88,12 @@ type RequestOptions struct {
 	Deadline time.Duration
 	// RetryPost allows retrying a POST that may have reached the server; nil keeps the client's.
 	RetryPost *bool
+	// ExtraQuery adds query parameters to every request: for API parameters newer than this
+	// package.
+	ExtraQuery map[string]string
+	// ExtraBody adds members to (or overrides members of) every JSON request body: for API
+	// fields newer than this package. Values must encode as JSON.
+	ExtraBody map[string]any
 }
 
 type optionsJSON struct {
@@ -111,6 +117,8 @@ type requestOptionsJSON struct {
 	MaxRetries *int              `json:"max_retries,omitempty"`
 	DeadlineMS int64             `json:"deadline_ms,omitempty"`
 	RetryPost  *bool             `json:"retry_post,omitempty"`
+	ExtraQuery map[string]string `json:"extra_query,omitempty"`
+	ExtraBody  map[string]any    `json:"extra_body,omitempty"`
 }
 
 // millis converts a duration to whole milliseconds, rounding up so that a positive duration
@@ -161,7 +169,13 @@ func (o RequestOptions) toJSON() ([]byte, error) {
 	if err := checkValue(reflect.ValueOf(o), what); err != nil {
 		return nil, err
 	}
-	j := requestOptionsJSON{Headers: o.Headers, MaxRetries: o.MaxRetries, RetryPost: o.RetryPost}
+	j := requestOptionsJSON{
+		Headers:    o.Headers,
+		MaxRetries: o.MaxRetries,
+		RetryPost:  o.RetryPost,
+		ExtraQuery: o.ExtraQuery,
+		ExtraBody:  o.ExtraBody,
+	}
 	var err error
 	if j.TimeoutMS, err = millis(o.Timeout, what+".Timeout"); err != nil {
 		return nil, err
@@ -172,7 +186,11 @@ func (o RequestOptions) toJSON() ([]byte, error) {
 	if o.MaxRetries != nil && *o.MaxRetries < 0 {
 		return nil, invalidArgument("%s.MaxRetries must be a non-negative integer, got %d", what, *o.MaxRetries)
 	}
-	return json.Marshal(j)
+	b, err := json.Marshal(j)
+	if err != nil {
+		return nil, invalidArgument("%s.ExtraBody must encode as JSON: %v", what, err)
+	}
+	return b, nil
 }
 
 // handle owns one telnyx_client. Calls hold the read lock while they use the pointer, Close

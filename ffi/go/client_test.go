@@ -277,6 +277,35 @@ func TestChainedWithOptionsKeepEarlierOptions(t *testing.T) {
 	}
 }
 
+// ExtraQuery and ExtraBody reach the wire (issue 11, item 17): parameters and body members newer
+// than the package, merged across chained WithOptions; a body member overrides a typed field.
+func TestExtraQueryAndExtraBody(t *testing.T) {
+	m := newMock(t, jsonReply(200, data(profileJSON)))
+	c := newTestClient(t, m)
+	a, err := c.WithOptions(RequestOptions{ExtraQuery: map[string]string{"x_new": "a b"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := a.WithOptions(RequestOptions{ExtraBody: map[string]any{"x_flag": true, "name": "B"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if _, err := b.MessagingProfiles.Update(bg, "p", UpdateMessagingProfileParams{Name: Ptr("A")}); err != nil {
+		t.Fatal(err)
+	}
+	r := m.requests()
+	if len(r) != 1 || r[0].Method != "PATCH" || r[0].Path != "/v2/messaging_profiles/p" || r[0].Query != "x_new=a%20b" ||
+		string(r[0].Body) != `{"name":"B","x_flag":true}` {
+		t.Fatalf("requests %+v", r)
+	}
+	_, err = c.WithOptions(RequestOptions{ExtraBody: map[string]any{"f": func() {}}})
+	if want := "telnyx: RequestOptions.ExtraBody must encode as JSON: json: unsupported type: func()"; err == nil || err.Error() != want {
+		t.Fatalf("err %v, want %q", err, want)
+	}
+}
+
 // Option errors name the Go field and its rule (issue 11, item 13), before anything is sent.
 func TestOptionErrorsNameTheGoField(t *testing.T) {
 	m := newMock(t, jsonReply(200, data(profileJSON)))

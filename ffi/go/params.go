@@ -11,7 +11,7 @@ type ListMessagingProfilesParams struct {
 	FilterNameContains string `json:"filter_name_contains,omitempty"`
 	// PageNumber is page[number], from 1; the first page All fetches.
 	PageNumber int `json:"page_number,omitempty"`
-	// PageSize is page[size], 1 to 250 (server default 20).
+	// PageSize is page[size], 1 to 250 (server default 20; the iterators ask for 250 when it is 0).
 	PageSize int `json:"page_size,omitempty"`
 }
 
@@ -20,7 +20,7 @@ type ListMessagingProfilesParams struct {
 type PageParams struct {
 	// PageNumber is page[number], from 1; the first page an All method fetches.
 	PageNumber int `json:"page_number,omitempty"`
-	// PageSize is page[size], 1 to 250 (server default 20).
+	// PageSize is page[size], 1 to 250 (server default 20; the iterators ask for 250 when it is 0).
 	PageSize int `json:"page_size,omitempty"`
 }
 
@@ -35,7 +35,7 @@ type ListShortCodesParams struct {
 	FilterMessagingProfileID string `json:"filter_messaging_profile_id,omitempty"`
 	// PageNumber is page[number], from 1; the first page All fetches.
 	PageNumber int `json:"page_number,omitempty"`
-	// PageSize is page[size], 1 to 250 (server default 20).
+	// PageSize is page[size], 1 to 250 (server default 20; the iterators ask for 250 when it is 0).
 	PageSize int `json:"page_size,omitempty"`
 }
 

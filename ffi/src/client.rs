@@ -83,7 +83,7 @@ impl ClientOptions {
             Some(url) if url.contains("://") => ProxyChoice::Url(url.to_owned()),
             Some(_) => {
                 let why = r#"proxy must be "env", "none" or an http:// or https:// proxy URL"#;
-                return Err(telnyx_messaging::Error::Config(why.into()).into());
+                return Err(telnyx_messaging::Error::config(why).into());
             }
         });
         Ok(b.build()?)

@@ -5,6 +5,7 @@
 //! on success it returns NULL and the caller owns the string or iterator written to the
 //! out-pointer; on failure it returns an error owned by the caller and the out-pointer stays NULL.
 //! All of them are thread-safe: a client handle may be used by many threads at once.
+//! The `*_list_all*` iterators ask for 250 items per page when the params give no `page_size`.
 
 use std::ffi::c_char;
 

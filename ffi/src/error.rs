@@ -61,9 +61,9 @@ impl telnyx_error_kind_t {
     fn of(error: &Error) -> Self {
         match error {
             Error::InvalidArgument(_) => Kind::INVALID_ARGUMENT,
-            Error::Config(_) => Kind::CONFIGURATION,
+            Error::Config { .. } => Kind::CONFIGURATION,
             Error::Connection { .. } => Kind::CONNECTION,
-            Error::Timeout(_) => Kind::TIMEOUT,
+            Error::Timeout { .. } => Kind::TIMEOUT,
             Error::Api(api) => match api.status {
                 400 => Kind::BAD_REQUEST,
                 401 => Kind::AUTHENTICATION,

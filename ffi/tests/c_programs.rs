@@ -243,14 +243,14 @@ fn errors() {
                 mock(
                     s,
                     "GET",
-                    "/short_codes?filter%5Bmessaging_profile_id%5D=loop&page%5Bnumber%5D=1",
+                    "/short_codes?filter%5Bmessaging_profile_id%5D=loop&page%5Bsize%5D=250&page%5Bnumber%5D=1",
                     200,
                     r#"{"data":[{"id":"s1"}],"meta":{"page_number":1,"page_size":1,"total_pages":3,"total_results":3}}"#,
                 ),
                 mock(
                     s,
                     "GET",
-                    "/short_codes?filter%5Bmessaging_profile_id%5D=loop&page%5Bnumber%5D=2",
+                    "/short_codes?filter%5Bmessaging_profile_id%5D=loop&page%5Bsize%5D=250&page%5Bnumber%5D=2",
                     200,
                     r#"{"data":[{"id":"s1"}],"meta":{"page_number":1,"page_size":1,"total_pages":3,"total_results":3}}"#,
                 ),
@@ -286,7 +286,7 @@ fn pagination() {
         "pagination.c",
         |s, _| {
             let profiles = "/messaging_profiles?filter%5Bname%5D=A&page%5Bsize%5D=2&page%5Bnumber%5D=";
-            let numbers = "/messaging_profiles/p1/phone_numbers?page%5Bnumber%5D=";
+            let numbers = "/messaging_profiles/p1/phone_numbers?page%5Bsize%5D=250&page%5Bnumber%5D=";
             vec![
                 mock_get(s, "GET", &format!("{profiles}1"), RAW_PAGE),
                 mock_get(s, "GET", &format!("{profiles}2"), &page(&["p3", "p4"], 2, 2, 3, 5)),
@@ -302,13 +302,13 @@ fn pagination() {
                 mock_get(
                     s,
                     "GET",
-                    "/messaging_profiles/p1/alphanumeric_sender_ids?page%5Bnumber%5D=1",
+                    "/messaging_profiles/p1/alphanumeric_sender_ids?page%5Bsize%5D=250&page%5Bnumber%5D=1",
                     &page(&[], 1, 20, 0, 0),
                 ),
                 mock_get(
                     s,
                     "GET",
-                    "/short_codes?page%5Bnumber%5D=1",
+                    "/short_codes?page%5Bsize%5D=250&page%5Bnumber%5D=1",
                     r#"{"data":[{"id":"s9","messaging_profile_id":null}]}"#,
                 ),
             ]

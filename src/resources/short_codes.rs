@@ -50,7 +50,8 @@ pub struct ListShortCodesParams {
     pub filter_messaging_profile_id: Option<String>,
     /// `page[number]`: page to fetch, from 1; the first page an iterator fetches.
     pub page_number: Option<u32>,
-    /// `page[size]`: items per page, 1..=250.
+    /// `page[size]`: items per page, 1..=250 (server default 20; `list_all` asks for 250 when
+    /// it is not set).
     pub page_size: Option<u32>,
 }
 

@@ -59,10 +59,11 @@ def _flag(value: Any, what: str) -> bool:
 
 
 def _headers(value: Optional[Mapping[str, str]], what: str) -> Optional[Dict[str, str]]:
+    """Header names or query parameter names mapped to their string values."""
     if value is None:
         return None
     if not isinstance(value, Mapping):
-        raise _bad_type(f"{what} must be a mapping of header names to values, not {type(value).__name__}")
+        raise _bad_type(f"{what} must be a mapping of names to string values, not {type(value).__name__}")
     out = {}
     for name, v in value.items():
         check_text(name, f"{what} name")
@@ -166,9 +167,13 @@ class Client:
         max_retries: Optional[int] = None,
         deadline: Optional[Seconds] = None,
         retry_post: Optional[bool] = None,
+        extra_query: Optional[Mapping[str, str]] = None,
+        extra_body: Optional[Mapping[str, Any]] = None,
     ) -> "Client":
         """A client whose calls add ``headers`` and use ``timeout`` / ``max_retries`` /
-        ``deadline`` / ``retry_post`` instead of this client's settings; on a client that came
+        ``deadline`` / ``retry_post`` instead of this client's settings; ``extra_query`` adds
+        query parameters to every request and ``extra_body`` adds (or overrides) members of every
+        JSON body, for API fields newer than this library. On a client that came
         from ``with_options`` they add to the options it was made with (the C library merges
         them: later ones win, headers combine). It shares this client's connection pool and has
         its own handle: close it separately (closing either does not affect the other). It
@@ -188,6 +193,13 @@ class Client:
             options["deadline_ms"] = _ms(deadline, "deadline")
         if retry_post is not None:
             options["retry_post"] = _flag(retry_post, "retry_post")
+        q = _headers(extra_query, "extra_query")
+        if q is not None:
+            options["extra_query"] = q
+        if extra_body is not None:
+            if not isinstance(extra_body, Mapping) or not all(isinstance(k, str) for k in extra_body):
+                raise _bad_type(f"extra_body must be a mapping with string keys, not {type(extra_body).__name__}")
+            options["extra_body"] = dict(extra_body)
         handle = self._require_handle()
         out = _lib.ClientP()
         err = handle.call(_lib.lib.telnyx_client_with_options, json_arg(options, "request options"), byref(out))

@@ -252,7 +252,7 @@ class MessagingProfiles(_Resource):
 
         Filters ``filter_name``, ``filter_name_eq``, ``filter_name_contains`` (sent as
         ``filter[name]``, ``filter[name][eq]``, ``filter[name][contains]``) and ``page_size``
-        (1..250) apply to every page; ``page_number`` is the first page fetched.
+        (1..250; 250 when not given) apply to every page; ``page_number`` is the first page fetched.
         """
         params = params_arg(
             dict(
@@ -436,7 +436,8 @@ class MessagingProfiles(_Resource):
         self, messaging_profile_id: str, *, page_number: Optional[int] = None, page_size: Optional[int] = None
     ) -> ItemIterator[JSON]:
         """``GET /messaging_profiles/{id}/phone_numbers``: every phone number of the profile,
-        across pages, fetched lazily. ``page_number`` is the first page, ``page_size`` 1..250."""
+        across pages, fetched lazily. ``page_number`` is the first page, ``page_size`` 1..250
+        (250 when not given)."""
         return ItemIterator(
             open_iter(
                 self._handle,

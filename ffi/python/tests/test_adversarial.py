@@ -304,6 +304,13 @@ def _option_cases(fn: Any) -> List[Tuple[str, str, Any, Tuple[Type[BaseException
                     (name, "bool", True, (TYPE,)), (name, "inf", math.inf, (VALUE,))]
             if name != "max_retry_wait":  # 0 makes every call time out at once
                 out.append((name, "zero", 0, cfg))
+        elif name == "extra_query":  # percent-encoded: only what is not text is bad
+            out += [(name, "list", [("x", "1")], (TYPE,)), (name, "int value", {"x": 1}, (TYPE,)),
+                    (name, "bytes name", {b"x": "1"}, (TYPE,)), (name, "surrogate", {"x": "\ud800"}, (VALUE,))]
+        elif name == "extra_body":
+            out += [(name, "list", [1], (TYPE,)), (name, "int key", {1: "x"}, (TYPE,)),
+                    (name, "NaN", {"x": math.nan}, (VALUE,)), (name, "bytes value", {"x": b"1"}, (TYPE,)),
+                    (name, "set value", {"x": {1}}, (TYPE,))]
         else:  # headers
             out += [(name, "list", [("X", "1")], (TYPE,)), (name, "int value", {"X": 1}, (TYPE,)),
                     (name, "bytes name", {b"X": "1"}, (TYPE,)), (name, "CR LF value", {"X": "a\r\nY: 1"}, cfg),

@@ -1,6 +1,7 @@
 """Client construction, environment defaults, options, with_options, closing."""
 
 import gc
+import json
 import re
 
 import pytest
@@ -145,6 +146,22 @@ def test_chained_with_options_keep_the_earlier_ones(server):
     assert server.last.headers.get("x-a") == "1"
 
 
+def test_extra_query_and_extra_body_reach_the_wire_and_chain(server, client):
+    """Fields newer than the library: extra query parameters and body members, per call."""
+    server.reply(200, {"data": PROFILE})
+    extra = client.with_options(extra_query={"x_new": "a b"}).with_options(extra_body={"x_flag": True, "name": "B"})
+    extra.messaging_profiles.update(PROFILE_ID, name="A")
+    assert server.last.method == "PATCH"
+    assert server.last.target == f"/messaging_profiles/{PROFILE_ID}?x_new=a%20b"
+    assert json.loads(server.last.body) == {"name": "B", "x_flag": True}
+    with pytest.raises(tm.InvalidArgumentTypeError, match="extra_query must be a mapping of names to string values, not list"):
+        client.with_options(extra_query=["x"])
+    with pytest.raises(tm.InvalidArgumentTypeError, match=r"extra_query\['n'\] must be a str, not int"):
+        client.with_options(extra_query={"n": 1})
+    with pytest.raises(tm.InvalidArgumentTypeError, match="extra_body must be a mapping with string keys, not list"):
+        client.with_options(extra_body=[1])
+
+
 @pytest.mark.parametrize(
     "kwargs, exc, message",
     [
@@ -160,7 +177,7 @@ def test_chained_with_options_keep_the_earlier_ones(server):
          "deadline must be a finite, non-negative number of seconds, got nan"),
         ({"connect_timeout": 1e30}, tm.InvalidArgumentError, "connect_timeout must be at most 31536000 seconds, got 1e+30"),
         ({"default_headers": [("X", "1")]}, tm.InvalidArgumentTypeError,
-         "default_headers must be a mapping of header names to values, not list"),
+         "default_headers must be a mapping of names to string values, not list"),
         ({"default_headers": {"X": 1}}, tm.InvalidArgumentTypeError, "default_headers['X'] must be a str, not int"),
         ({"default_headers": {1: "x"}}, tm.InvalidArgumentTypeError, "default_headers name must be a str, not int"),
         ({"proxy": 8080}, tm.InvalidArgumentTypeError, "proxy must be a str, not int"),

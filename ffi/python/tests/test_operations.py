@@ -271,12 +271,12 @@ def test_every_list_has_an_iterator_over_all_pages(server, client):
     """The lazy variants of the list operations reach the same endpoints."""
     calls = [
         (lambda: client.messaging_profiles.list(page_size=2), "/messaging_profiles?page%5Bsize%5D=2&page%5Bnumber%5D=1"),
-        (lambda: client.messaging_profiles.list_phone_numbers(PROFILE_ID), P + "/phone_numbers?page%5Bnumber%5D=1"),
-        (lambda: client.messaging_profiles.list_short_codes(PROFILE_ID), P + "/short_codes?page%5Bnumber%5D=1"),
+        (lambda: client.messaging_profiles.list_phone_numbers(PROFILE_ID), P + "/phone_numbers?page%5Bsize%5D=250&page%5Bnumber%5D=1"),
+        (lambda: client.messaging_profiles.list_short_codes(PROFILE_ID), P + "/short_codes?page%5Bsize%5D=250&page%5Bnumber%5D=1"),
         (lambda: client.messaging_profiles.list_alphanumeric_sender_ids(PROFILE_ID),
-         P + "/alphanumeric_sender_ids?page%5Bnumber%5D=1"),
+         P + "/alphanumeric_sender_ids?page%5Bsize%5D=250&page%5Bnumber%5D=1"),
         (lambda: client.short_codes.list(filter_messaging_profile_id=PROFILE_ID),
-         f"/short_codes?filter%5Bmessaging_profile_id%5D={PROFILE_ID}&page%5Bnumber%5D=1"),
+         f"/short_codes?filter%5Bmessaging_profile_id%5D={PROFILE_ID}&page%5Bsize%5D=250&page%5Bnumber%5D=1"),
     ]
     for make, target in calls:
         server.requests.clear()
