@@ -510,12 +510,11 @@ impl ClientBuilder {
             .user_agent(ureq::config::AutoHeaderValue::None)
             .accept(ureq::config::AutoHeaderValue::None)
             .build();
-        let (agent, dns) = transport::new_agent(config);
+        let agent = transport::new_agent(config);
 
         Ok(Client {
             transport: Arc::new(Transport {
                 agent,
-                dns,
                 base_url,
                 auth,
                 user_agent,

@@ -2,17 +2,12 @@
 //! mapping of responses and failures to [`Error`].
 
 use std::collections::hash_map::RandomState;
-use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
-use std::net::{IpAddr, SocketAddr};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use serde::de::DeserializeOwned;
-use ureq::config::IpFamily;
 use ureq::http::{self, HeaderMap, HeaderName, HeaderValue};
-use ureq::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver as UreqResolver};
-use ureq::unversioned::transport::{DefaultConnector, NextTimeout};
 
 use crate::client::Envelope;
 use crate::error::{redact_secrets, ApiError, ApiErrorDetail, Error, RateLimit};
@@ -290,7 +285,6 @@ pub(crate) type Sleeper = Arc<dyn Fn(Duration) + Send + Sync>;
 /// Settings fixed when the client is built.
 pub(crate) struct Transport {
     pub agent: ureq::Agent,
-    pub dns: Arc<DnsCache>,
     pub base_url: String,
     pub auth: HeaderValue,
     pub user_agent: HeaderValue,
@@ -363,10 +357,6 @@ impl Transport {
                 Ok(raw) => Failure::Status(Box::new(raw)),
                 Err(failure) => failure,
             };
-            if matches!(failure, Failure::Io { .. }) {
-                // The host may have moved: the next attempt resolves it again.
-                self.dns.clear();
-            }
             let delay = retry_delay(&failure, req.method, retry_post, attempt);
             let error = match failure {
                 Failure::Status(raw) => api_error(*raw),
@@ -472,82 +462,12 @@ pub(crate) fn finite(timeout: Duration) -> Option<Duration> {
     (timeout <= YEAR).then_some(timeout)
 }
 
-/// How long a host name's addresses are reused. ureq resolves the host before every request,
-/// even one that then reuses a pooled connection, and with a timeout set (always, here) it does
-/// so on a new thread: without a cache every call would wait for a DNS lookup.
-const DNS_TTL: Duration = Duration::from_secs(30);
-
-/// Resolves hosts for ureq: an IP address at once, with the address ureq's own resolver would
-/// return and no thread; a host name through ureq's resolver, remembered for [`DNS_TTL`].
-#[derive(Debug, Default)]
-pub(crate) struct Resolver {
-    default: DefaultResolver,
-    cache: Arc<DnsCache>,
-}
-
-/// Recently resolved host names; cleared when a connection fails, so the retry looks them up again.
-#[derive(Debug, Default)]
-pub(crate) struct DnsCache(Mutex<HashMap<(String, u16), (ResolvedSocketAddrs, Instant)>>);
-
-impl DnsCache {
-    fn entries(&self) -> MutexGuard<'_, HashMap<(String, u16), (ResolvedSocketAddrs, Instant)>> {
-        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    /// Forgets every address.
-    pub fn clear(&self) {
-        self.entries().clear();
-    }
-}
-
-impl UreqResolver for Resolver {
-    fn resolve(
-        &self,
-        uri: &http::Uri,
-        config: &ureq::config::Config,
-        timeout: NextTimeout,
-    ) -> std::result::Result<ResolvedSocketAddrs, ureq::Error> {
-        let host = uri.host().unwrap_or_default();
-        let ip = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')).unwrap_or(host).parse::<IpAddr>();
-        let port = uri.port_u16().or(match uri.scheme_str() {
-            Some("https") => Some(443),
-            Some("http") => Some(80),
-            _ => None,
-        });
-        let Some(port) = port else { return self.default.resolve(uri, config, timeout) };
-        if let Ok(ip) = ip {
-            let wanted = match config.ip_family() {
-                IpFamily::Ipv4Only => ip.is_ipv4(),
-                IpFamily::Ipv6Only => ip.is_ipv6(),
-                _ => true,
-            };
-            if wanted {
-                let mut addrs = self.empty();
-                addrs.push(SocketAddr::new(ip, port));
-                return Ok(addrs);
-            }
-            return self.default.resolve(uri, config, timeout);
-        }
-        let key = (host.to_ascii_lowercase(), port);
-        if let Some((addrs, at)) = self.cache.entries().get(&key) {
-            if at.elapsed() < DNS_TTL {
-                return Ok(addrs.clone());
-            }
-        }
-        let addrs = self.default.resolve(uri, config, timeout)?;
-        if !addrs.is_empty() {
-            self.cache.entries().insert(key, (addrs.clone(), Instant::now()));
-        }
-        Ok(addrs)
-    }
-}
-
-/// The ureq agent of a client (`config` with the default connector and [`Resolver`]) and the
-/// resolver's cache.
-pub(crate) fn new_agent(config: ureq::config::Config) -> (ureq::Agent, Arc<DnsCache>) {
-    let resolver = Resolver::default();
-    let cache = Arc::clone(&resolver.cache);
-    (ureq::Agent::with_parts(config, DefaultConnector::default(), resolver), cache)
+/// The ureq agent of a client. ureq resolves the host before every request, even one that then
+/// reuses a pooled connection (on a new thread, as a timeout is always set); a cache of ours would
+/// need ureq's `unversioned` resolver API and so an exact ureq version, which would keep
+/// dependents from resolving another ureq 3.x.
+pub(crate) fn new_agent(config: ureq::config::Config) -> ureq::Agent {
+    ureq::Agent::new_with_config(config)
 }
 
 /// The longest URL the `http` crate accepts.
@@ -810,40 +730,4 @@ pub(crate) fn raw_text(status: u16, body: Vec<u8>) -> Result<String> {
         message: format!("the body is not UTF-8: {e}"),
         snippet: String::new(),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn resolve(url: &str) -> std::result::Result<Vec<SocketAddr>, ureq::Error> {
-        let uri: http::Uri = url.parse().unwrap();
-        let config = ureq::config::Config::default();
-        Resolver::default()
-            .resolve(&uri, &config, NextTimeout::default())
-            .map(|a| a.iter().copied().collect())
-    }
-
-    #[test]
-    fn ip_hosts_resolve_to_themselves_with_the_scheme_port() {
-        assert_eq!(resolve("http://127.0.0.1:8080/v2").unwrap(), ["127.0.0.1:8080".parse().unwrap()]);
-        assert_eq!(resolve("https://[::1]/v2").unwrap(), ["[::1]:443".parse().unwrap()]);
-        assert_eq!(resolve("http://10.1.2.3/").unwrap(), ["10.1.2.3:80".parse().unwrap()]);
-    }
-
-    #[test]
-    fn host_names_go_to_the_default_resolver_and_are_remembered_until_cleared() {
-        let resolver = Resolver::default();
-        let uri: http::Uri = "http://LocalHost:9/".parse().unwrap();
-        let config = ureq::config::Config::default();
-        let addrs = resolver.resolve(&uri, &config, NextTimeout::default()).unwrap();
-        assert!(
-            !addrs.is_empty() && addrs.iter().all(|a| a.ip().is_loopback() && a.port() == 9),
-            "{addrs:?}"
-        );
-        assert!(resolver.cache.entries().contains_key(&("localhost".to_owned(), 9)));
-        assert_eq!(*resolver.resolve(&uri, &config, NextTimeout::default()).unwrap(), *addrs);
-        resolver.cache.clear();
-        assert!(resolver.cache.entries().is_empty());
-    }
 }
