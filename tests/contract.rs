@@ -57,12 +57,16 @@ fn one<T: Serialize>(result: Result<T>) -> Value {
     }
 }
 
-/// The items an iterator yields (at most 50) and the error that ends it.
-fn all<T: Serialize>(items: impl Iterator<Item = Result<T>>) -> Value {
+/// The items an iterator yields (at most 50) and the error that ends it, after which it must
+/// yield nothing.
+fn all<T: Serialize>(mut items: impl Iterator<Item = Result<T>>) -> Value {
     let mut got = Vec::new();
-    for item in items.take(50) {
+    while let Some(item) = items.next().filter(|_| got.len() < 50) {
         match item {
             Ok(item) => got.push(item),
+            Err(_) if items.next().is_some() => {
+                return json!({"result": got, "error": {"kind": "went on after its error"}})
+            }
             Err(e) => return json!({"result": got, "error": error_json(&e)}),
         }
     }

@@ -68,8 +68,9 @@ def _call(client, call, args):
 
 
 def _outcome(client, scenario):
+    """{"result": ..., "error": None | {kind, status, message, errors}}; an iterator must end after its error."""
     iterator = "_list_all" in scenario["call"]
-    outcome = {"result": [] if iterator else None, "error": None}
+    outcome, value = {"result": [] if iterator else None, "error": None}, None
     try:
         value = _call(client, scenario["call"], scenario["args"])
         if iterator:
@@ -81,6 +82,8 @@ def _outcome(client, scenario):
             outcome["result"] = {"data": value.data, "meta": value.meta} if isinstance(value, tm.Page) else value
     except tm.TelnyxError as e:
         outcome["error"] = {"kind": e.kind_name, "status": e.status_code, "message": e.message, "errors": e.errors}
+        if value is not None and next(value, None) is not None:
+            outcome["error"] = {"kind": "went on after its error"}
     return outcome
 
 

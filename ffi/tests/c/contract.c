@@ -66,20 +66,31 @@ static void print_error(telnyx_error *e) {
   telnyx_error_free(e);
 }
 
-/* Reads the pages of `it` (at most 50) and the error that ends it; frees it. */
+/* Reads the pages of `it` (at most 50) and the error that ends it, after which it must give
+ * nothing; frees it. */
 static void print_pages(telnyx_error *e, telnyx_page_iter *it) {
   int n;
+  char *page = NULL;
+  telnyx_error *again = NULL;
   printf("{\"pages\": [");
   for (n = 0; e == NULL && n < 50; n++) {
-    char *page = NULL;
     e = telnyx_page_iter_next(it, &page);
     if (page == NULL) break;
     printf("%s%s", n ? ", " : "", page);
     telnyx_string_free(page);
+    page = NULL;
   }
+  if (e != NULL && it != NULL) again = telnyx_page_iter_next(it, &page);
   printf("], \"error\": ");
-  print_error(e);
+  if (again != NULL || page != NULL) {
+    printf("{\"kind_name\": \"went on after its error\"}");
+    telnyx_error_free(e);
+  } else {
+    print_error(e);
+  }
   printf("}\n");
+  telnyx_error_free(again);
+  telnyx_string_free(page);
   telnyx_page_iter_free(it);
 }
 
