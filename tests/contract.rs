@@ -47,7 +47,8 @@ fn error_json(e: &Error) -> Value {
         _ => "other",
     };
     let errors = e.api_error().map(|api| &api.errors);
-    json!({"kind": kind, "status": e.status(), "message": e.to_string(), "errors": errors})
+    let retry_after_ms = e.retry_after().map(|d| d.as_millis() as u64);
+    json!({"kind": kind, "status": e.status(), "message": e.to_string(), "errors": errors, "retry_after_ms": retry_after_ms})
 }
 
 fn one<T: Serialize>(result: Result<T>) -> Value {

@@ -188,7 +188,11 @@ func outcome(t *testing.T, c *Client, s contractScenario) map[string]any {
 	if !errors.Is(err, &kindError{ae.Kind}) {
 		t.Errorf("%v does not match the sentinel of its kind", err)
 	}
-	e := map[string]any{"kind": ae.Kind.String(), "status": nil, "message": ae.Message, "errors": append([]ErrorDetail{}, ae.Errors...)}
+	e := map[string]any{"kind": ae.Kind.String(), "status": nil, "message": ae.Message,
+		"errors": append([]ErrorDetail{}, ae.Errors...), "retry_after_ms": nil}
+	if ae.HasRetryAfter {
+		e["retry_after_ms"] = ae.RetryAfter.Milliseconds()
+	}
 	if ae.StatusCode != 0 {
 		e["status"] = ae.StatusCode
 	}

@@ -43,7 +43,7 @@ fn outcome(line: &str) -> Value {
     let error = if e.is_null() {
         e.clone()
     } else {
-        json!({"kind": e["kind_name"], "status": e["status"], "message": e["message"], "errors": e["errors"]})
+        json!({"kind": e["kind_name"], "status": e["status"], "message": e["message"], "errors": e["errors"], "retry_after_ms": e["retry_after_ms"]})
     };
     let result = match c["pages"].as_array() {
         Some(pages) => pages.iter().flat_map(|p| p["data"].as_array().cloned().unwrap_or_default()).collect(),

@@ -31,12 +31,13 @@ fn main() {
     };
     let (_, prism) = prism::prism();
     let ops = spec::operations();
-    let scenarios = check::scenarios();
     let control: proxy::Control =
         Arc::new(move |method, what, body, log| match (method, what.split_once('/')) {
             ("GET", None) if what == "operations" => (200, serde_json::to_string(&ops).unwrap()),
             ("POST", Some(("check", session))) => {
                 let request: Value = serde_json::from_str(body).unwrap_or_default();
+                // Read again for each check, so an edited scenario file needs no restart.
+                let scenarios = check::scenarios();
                 let Some(scenario) = scenarios.iter().find(|s| s["name"] == request["scenario"]) else {
                     return (
                         404,

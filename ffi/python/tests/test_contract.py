@@ -81,7 +81,8 @@ def _outcome(client, scenario):
         else:
             outcome["result"] = {"data": value.data, "meta": value.meta} if isinstance(value, tm.Page) else value
     except tm.TelnyxError as e:
-        outcome["error"] = {"kind": e.kind_name, "status": e.status_code, "message": e.message, "errors": e.errors}
+        outcome["error"] = {"kind": e.kind_name, "status": e.status_code, "message": e.message, "errors": e.errors,
+                            "retry_after_ms": None if e.retry_after is None else round(e.retry_after * 1000)}
         if value is not None and next(value, None) is not None:
             outcome["error"] = {"kind": "went on after its error"}
     return outcome
