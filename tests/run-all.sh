@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The project's one test command: installs what the tests need (the Prism mock server into
 # .prism/, pytest into a virtual environment in target/test-venv), starts Prism on a free loopback
-# port for the contract suites (opted in here: cargo feature `contract`, pytest --contract, Go
-# build tag `contract`), then runs the Rust, C (through cargo), Python and Go suites and the
+# port and the contract suites' recording proxy in front of it (opted in here: cargo feature
+# `contract`, pytest --contract, Go build tag `contract`), then runs the Rust, C (through cargo), Python and Go suites and the
 # install checks (tests/install-check.sh). Safe to run again: finished installs are skipped.
 #
 #   bash tests/run-all.sh
@@ -108,7 +108,16 @@ stop_prism() {
     fi
     rm -f "$PRISM_LOG"
 }
-trap stop_prism EXIT
+
+PROXY_PID=""
+stop_proxy() {
+    if [[ -n "$PROXY_PID" ]]; then
+        kill -TERM "$PROXY_PID" 2>/dev/null
+        wait "$PROXY_PID" 2>/dev/null
+        PROXY_PID=""
+    fi
+}
+trap 'stop_proxy; stop_prism' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
@@ -154,6 +163,26 @@ done
 [[ -n "$started" ]] || die "Prism did not start in 3 attempts"
 export TELNYX_PRISM_URL="http://127.0.0.1:$PORT"
 echo "Prism answers at $TELNYX_PRISM_URL after $((SECONDS - START_ALL))s of setup"
+
+# The one recording proxy of the contract suites (tests/contract/proxy_bin.rs), in front of
+# Prism: the Python and Go suites reach Prism through it (TELNYX_CONTRACT_PROXY_URL), and it
+# serves them the definition's operations and checks their scenarios. It prints its URL first.
+note "setup: starting the contract proxy (telnyx-contract-proxy)"
+cargo build --quiet --features contract --bin telnyx-contract-proxy || die "cargo build of telnyx-contract-proxy failed"
+PROXY_LOG="$(mktemp "${TMPDIR:-/tmp}/telnyx-contract-proxy.XXXXXX")"
+"$ROOT/target/debug/telnyx-contract-proxy" >"$PROXY_LOG" 2>&1 </dev/null &
+PROXY_PID=$!
+deadline=$((SECONDS + 30))
+until TELNYX_CONTRACT_PROXY_URL="$(grep -m1 '^http://' "$PROXY_LOG")"; do
+    if ! kill -0 "$PROXY_PID" 2>/dev/null || ((SECONDS >= deadline)); then
+        cat "$PROXY_LOG" >&2
+        die "the contract proxy did not start (log above)"
+    fi
+    sleep 0.2
+done
+rm -f "$PROXY_LOG"
+export TELNYX_CONTRACT_PROXY_URL
+echo "the contract proxy answers at $TELNYX_CONTRACT_PROXY_URL"
 
 # --- suites -------------------------------------------------------------------------------------
 

@@ -1,14 +1,8 @@
-//! Contract: the C program `ffi/tests/c/contract.c` calls the 24 endpoint functions of the C ABI
-//! (the 19 operations of the definition) against the Prism mock server serving the official
-//! OpenAPI definition, through the recording pass-through of the Rust contract suite.
-//!
-//! The C program checks results and error kinds; this driver checks what went over the wire:
-//! every request Prism found valid (no `sl-violations` header, a 2xx answer) except the ones the
-//! program asks to fail (`Prefer: code=N` answered with N, and the short-code update with
-//! `"messaging_profile_id": null`, which Prism rejects with 422 "must be string"), the exact
-//! number of requests (so the `list_all` iterators that end with `UNEXPECTED_PAGE` stopped after
-//! a bounded number of requests), and that the program reached every operation of the
-//! definition.
+//! Contract: the C program `ffi/tests/c/contract.c` runs the scenarios of
+//! `tests/contract/scenarios.json` through the endpoint functions of the C ABI against the Prism
+//! mock server, through the recording proxy of the Rust contract suite; the shared checker
+//! (`tests/contract/check.rs`) compares each outcome the program prints, and the requests the
+//! proxy recorded, with the scenario, and prints Prism's `sl-violations` on failure.
 //!
 //! The program is built as C (`cc -std=c99 -Wall -Wextra -Werror -pedantic`), linked against the
 //! shared and the static library (`c_support`); with `TELNYX_VALGRIND=1` the shared build runs
@@ -29,6 +23,8 @@ macro_rules! env {
     };
 }
 
+#[path = "../../tests/contract/check.rs"]
+mod check;
 #[path = "../../tests/contract/prism.rs"]
 mod prism;
 #[path = "../../tests/contract/proxy.rs"]
@@ -36,99 +32,70 @@ mod proxy;
 #[path = "../../tests/contract/spec.rs"]
 mod spec;
 
-use std::collections::BTreeSet;
-use std::panic::{catch_unwind, AssertUnwindSafe};
-
 use c_support::{compile, program, run, BUILDS};
-use proxy::{Exchange, Proxy};
+use serde_json::{json, Value};
 
-/// The requests `contract.c` sends: 39 for the operations, 4 asking for error classes, 1 for an
-/// iterator answered 429, 1 for an iterator from page 1 and 2 for each of the 5 iterators
-/// started at page 2.
-const EXPECTED_REQUESTS: usize = 39 + 4 + 1 + 1 + 2 * 5;
-
-fn wire(exchanges: &[Exchange]) -> String {
-    exchanges.iter().map(|e| format!("  {}", e.describe())).collect::<Vec<_>>().join("\n")
-}
-
-/// Whether `ex` is the short-code update with `"messaging_profile_id": null`.
-fn is_null_unassign(ex: &Exchange) -> bool {
-    ex.method == "PATCH"
-        && spec::path_matches("/short_codes/{id}", &ex.path)
-        && ex.json() == serde_json::json!({"messaging_profile_id": null})
-}
-
-/// Checks every exchange of one run of the program; returns the operations it reached.
-fn check_exchanges(build: &str, exchanges: &[Exchange]) -> BTreeSet<(String, String)> {
-    let defined = spec::operations();
-    let mut reached = BTreeSet::new();
-    for ex in exchanges {
-        assert!(ex.proxy_error.is_none(), "[{build}] the pass-through failed:\n  {}", ex.describe());
-        if let Some(prefer) = &ex.prefer {
-            let code: u16 = prefer
-                .strip_prefix("code=")
-                .and_then(|c| c.parse().ok())
-                .unwrap_or_else(|| panic!("[{build}] unexpected Prefer header:\n  {}", ex.describe()));
-            assert!(
-                ex.status == code && ex.violations.is_none(),
-                "[{build}] a request asking for HTTP {code} was not answered so, or broke the definition:\n  {}",
-                ex.describe()
-            );
-        } else if is_null_unassign(ex) {
-            let violations = ex.violations.as_deref().unwrap_or_default();
-            assert!(
-                ex.status == 422
-                    && violations.contains(r#""location":["request","body","messaging_profile_id"]"#)
-                    && violations.contains("must be string"),
-                "[{build}] Prism should reject messaging_profile_id null with 422 \"must be string\":\n  {}",
-                ex.describe()
-            );
-        } else {
-            assert!(
-                (200..300).contains(&ex.status) && ex.violations.is_none(),
-                "[{build}] Prism did not accept the request:\n  {}",
-                ex.describe()
-            );
-        }
-        let op = defined.iter().find(|(m, t)| *m == ex.method && spec::path_matches(t, &ex.path));
-        let op =
-            op.unwrap_or_else(|| panic!("[{build}] no operation of the definition:\n  {}", ex.describe()));
-        reached.insert(op.clone());
-    }
-    assert_eq!(
-        exchanges.len(),
-        EXPECTED_REQUESTS,
-        "[{build}] request count (bounded iterators, no retries):\n{}",
-        wire(exchanges)
-    );
-    // Each of the 5 iterators started at page 2 asked for page 3 exactly once, and gave up.
-    let page3 = exchanges.iter().filter(|e| e.query.split('&').any(|p| p == "page%5Bnumber%5D=3")).count();
-    assert_eq!(page3, 5 + 1, "[{build}] page-3 requests (5 iterators and one page-3 list)");
-    let missing: Vec<_> = defined.difference(&reached).collect();
-    assert!(missing.is_empty(), "[{build}] operations contract.c never reached: {missing:#?}");
-    reached
+/// The program's outcome in the checker's form: the error of `telnyx_error_to_json` with its
+/// kind name, and the items of an iterator's pages.
+fn outcome(line: &str) -> Value {
+    let c: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("bad outcome line ({e}): {line}"));
+    let e = &c["error"];
+    let error = if e.is_null() {
+        e.clone()
+    } else {
+        json!({"kind": e["kind_name"], "status": e["status"], "message": e["message"], "errors": e["errors"], "retry_after_ms": e["retry_after_ms"]})
+    };
+    let result = match c["pages"].as_array() {
+        Some(pages) => pages.iter().flat_map(|p| p["data"].as_array().cloned().unwrap_or_default()).collect(),
+        None => c["result"].clone(),
+    };
+    json!({"result": result, "error": error})
 }
 
 #[test]
 fn c_program_against_prism() {
     let (_, prism) = prism::prism();
-    assert_eq!(spec::operations().len(), 19, "the definition should list 19 operations");
+    let (ops, scenarios) = (spec::operations(), check::scenarios());
+    assert_eq!(ops.len(), 19, "the definition should list 19 operations");
     let source = program("contract.c");
     for build in BUILDS.iter().filter(|b| !b.cxx) {
         let exe = compile(&source, *build);
-        let proxy = Proxy::start(*prism);
-        let outcome = catch_unwind(AssertUnwindSafe(|| run(&exe, &[proxy.url()], &[], *build)));
-        let exchanges = proxy.exchanges();
-        if let Err(panic) = outcome {
-            let unclean: Vec<_> = exchanges
-                .iter()
-                .filter(|e| !(200..300).contains(&e.status) || e.violations.is_some())
-                .cloned()
-                .collect();
-            eprintln!("[{}] requests Prism did not answer with 2xx:\n{}", build.name, wire(&unclean));
-            std::panic::resume_unwind(panic);
-        }
-        let reached = check_exchanges(build.name, &exchanges);
-        println!("[{}] {} requests reached all {} operations", build.name, exchanges.len(), reached.len());
+        let proxy = proxy::Proxy::start(*prism, 0, None);
+        let lines: String = scenarios
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let (a, o) = (&s["args"], &s["options"]);
+                let headers = o["prefer"].as_u64().map(|code| json!({"Prefer": format!("code={code}")}));
+                let options = json!({"max_retries": o["max_retries"].as_u64().unwrap_or(0), "headers": headers.unwrap_or(json!({}))});
+                let params = a.get("params").map(Value::to_string).unwrap_or_default();
+                let text = |v: &Value| v.as_str().unwrap_or_default().to_owned();
+                format!("{}/s/{i}\t{}\t{}\t{}\t{params}\t{options}\n", proxy.url(), text(&s["call"]), text(&a["id"]), text(&a["config_id"]))
+            })
+            .collect();
+        let file = exe.with_extension("scenarios");
+        std::fs::write(&file, lines).expect("write the scenario file");
+        let stdout = run(&exe, &[file.display().to_string()], &[], *build);
+        let outcomes: Vec<Value> = stdout.lines().filter(|l| l.starts_with('{')).map(outcome).collect();
+        assert_eq!(outcomes.len(), scenarios.len(), "[{}] one outcome per scenario:\n{stdout}", build.name);
+        let failed: Vec<String> = scenarios
+            .iter()
+            .zip(&outcomes)
+            .enumerate()
+            .filter_map(|(i, (s, outcome))| {
+                let failures = check::check(s, outcome, &proxy.exchanges(&i.to_string()), &ops);
+                (!failures.is_empty())
+                    .then(|| format!("[{}] {}\n  {}", s["name"], outcome, failures.join("\n  ")))
+            })
+            .collect();
+        assert!(
+            failed.is_empty(),
+            "[{}] {} of {} scenarios failed:\n{}",
+            build.name,
+            failed.len(),
+            scenarios.len(),
+            failed.join("\n")
+        );
+        println!("[{}] all {} scenarios passed", build.name, scenarios.len());
     }
 }

@@ -1,9 +1,11 @@
-//! A recording HTTP/1.1 pass-through between the client and Prism, one per scenario.
+//! The one recording HTTP/1.1 pass-through between the clients of every contract suite and
+//! Prism, on 127.0.0.1.
 //!
 //! It forwards each request unchanged (one request per connection) and records what went over
-//! the wire: method, target, body, status and Prism's `sl-violations` header, which the client's
-//! error type does not keep. The suite uses the record to print violations, to count requests,
-//! and to check which operations each scenario reached.
+//! the wire: method, target, body, status and Prism's `sl-violations` header, which the clients'
+//! error types do not keep. A base URL `http://PROXY/s/SESSION` keeps one scenario's requests
+//! apart (the prefix is stripped before forwarding); paths under `/__contract/` go to the
+//! control handler instead of Prism (see `proxy_bin.rs`).
 
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
@@ -16,8 +18,10 @@ const IO_TIMEOUT: Duration = Duration::from_secs(30);
 const MAX_MESSAGE: usize = 16 * 1024 * 1024;
 
 /// One request and its response as seen on the wire.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Exchange {
+    /// The session of the `/s/SESSION` prefix, empty without one.
+    pub session: String,
     /// `GET`, `POST`, ...
     pub method: String,
     /// The path without the query.
@@ -41,15 +45,6 @@ pub struct Exchange {
 }
 
 impl Exchange {
-    /// The request body as JSON (`Null` when there is none).
-    pub fn json(&self) -> serde_json::Value {
-        if self.body.is_empty() {
-            return serde_json::Value::Null;
-        }
-        serde_json::from_str(&self.body)
-            .unwrap_or_else(|e| panic!("request body is not JSON ({e}): {}", self.body))
-    }
-
     /// One line for failure messages.
     pub fn describe(&self) -> String {
         let mut s = format!("{} {}", self.method, self.path);
@@ -58,6 +53,9 @@ impl Exchange {
             s.push_str(&self.query);
         }
         s.push_str(&format!(" -> {}", self.status));
+        if let Some(p) = &self.prefer {
+            s.push_str(&format!(" (Prefer: {p})"));
+        }
         if let Some(v) = &self.violations {
             s.push_str(&format!("\n    sl-violations: {v}"));
         }
@@ -74,6 +72,9 @@ impl Exchange {
     }
 }
 
+/// Answers a request to `/__contract/WHAT`: (method, WHAT, body, the record) to (status, JSON).
+pub type Control = Arc<dyn Fn(&str, &str, &str, &[Exchange]) -> (u16, String) + Send + Sync>;
+
 /// The running proxy; dropping it stops it.
 pub struct Proxy {
     addr: SocketAddr,
@@ -83,9 +84,9 @@ pub struct Proxy {
 }
 
 impl Proxy {
-    /// Listens on a free loopback port and forwards to `upstream`.
-    pub fn start(upstream: SocketAddr) -> Proxy {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind the proxy");
+    /// Listens on 127.0.0.1:`port` (0: a free one) and forwards to `upstream`.
+    pub fn start(upstream: SocketAddr, port: u16, control: Option<Control>) -> Proxy {
+        let listener = TcpListener::bind(("127.0.0.1", port)).expect("bind the proxy");
         let addr = listener.local_addr().expect("proxy address");
         let log = Arc::new(Mutex::new(Vec::new()));
         let stop = Arc::new(AtomicBool::new(false));
@@ -97,7 +98,7 @@ impl Proxy {
                         break;
                     }
                     let Ok(conn) = conn else { continue };
-                    forward(conn, upstream, &log);
+                    forward(conn, upstream, &log, control.as_ref());
                 }
             })
         };
@@ -109,9 +110,10 @@ impl Proxy {
         format!("http://{}", self.addr)
     }
 
-    /// Everything recorded so far.
-    pub fn exchanges(&self) -> Vec<Exchange> {
-        self.log.lock().unwrap().clone()
+    /// Everything recorded so far in `session` ("" for requests without `/s/SESSION`).
+    #[allow(dead_code)] // the proxy program reads the record in its control handler
+    pub fn exchanges(&self, session: &str) -> Vec<Exchange> {
+        self.log.lock().unwrap().iter().filter(|e| e.session == session).cloned().collect()
     }
 }
 
@@ -129,10 +131,16 @@ impl Drop for Proxy {
 /// Handles one connection: one request, forwarded with `Connection: close`, and its response.
 /// The exchange is logged before the client gets the response, so a caller that has its result
 /// always finds the exchange in the log.
-fn forward(mut client: TcpStream, upstream: SocketAddr, log: &Mutex<Vec<Exchange>>) {
+fn forward(
+    mut client: TcpStream,
+    upstream: SocketAddr,
+    log: &Mutex<Vec<Exchange>>,
+    control: Option<&Control>,
+) {
     let mut exchange = Exchange::default();
-    let answer = match exchange_with(&mut client, upstream, &mut exchange) {
-        Ok(answer) => answer,
+    let answer = match exchange_with(&mut client, upstream, &mut exchange, control, log) {
+        Ok(None) => return, // a control request, answered
+        Ok(Some(answer)) => answer,
         Err(e) => {
             exchange.proxy_error = Some(e.to_string());
             b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_vec()
@@ -144,7 +152,13 @@ fn forward(mut client: TcpStream, upstream: SocketAddr, log: &Mutex<Vec<Exchange
 }
 
 /// Reads the request, forwards it, records both; returns the bytes to send back.
-fn exchange_with(client: &mut TcpStream, upstream: SocketAddr, ex: &mut Exchange) -> io::Result<Vec<u8>> {
+fn exchange_with(
+    client: &mut TcpStream,
+    upstream: SocketAddr,
+    ex: &mut Exchange,
+    control: Option<&Control>,
+    log: &Mutex<Vec<Exchange>>,
+) -> io::Result<Option<Vec<u8>>> {
     client.set_read_timeout(Some(IO_TIMEOUT))?;
     client.set_write_timeout(Some(IO_TIMEOUT))?;
     let (head, mut body) = read_head(client)?;
@@ -152,12 +166,17 @@ fn exchange_with(client: &mut TcpStream, upstream: SocketAddr, ex: &mut Exchange
     let request_line = lines.next().unwrap_or_default().to_owned();
     let mut parts = request_line.split(' ');
     ex.method = parts.next().unwrap_or_default().to_owned();
-    let target = parts.next().unwrap_or_default();
+    let mut target = parts.next().unwrap_or_default();
+    if let Some(rest) = target.strip_prefix("/s/") {
+        let end = rest.find('/').unwrap_or(rest.len());
+        ex.session = rest[..end].to_owned();
+        target = &rest[end..];
+    }
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
     ex.path = path.to_owned();
     ex.query = query.to_owned();
 
-    let mut out = format!("{request_line}\r\n");
+    let mut out = format!("{} {target} {}\r\n", ex.method, parts.next().unwrap_or("HTTP/1.1"));
     let mut length = 0;
     let mut chunked = false;
     for line in lines.filter(|l| !l.is_empty()) {
@@ -195,6 +214,16 @@ fn exchange_with(client: &mut TcpStream, upstream: SocketAddr, ex: &mut Exchange
     let decoded = if chunked { decode_chunks(&raw) } else { raw.clone() };
     ex.body = String::from_utf8_lossy(&decoded).into_owned();
     let body = raw;
+    if let (Some(control), Some(what)) = (control, ex.path.strip_prefix("/__contract/")) {
+        let (status, json) = control(&ex.method, what, &ex.body, &log.lock().unwrap());
+        let head = format!(
+            "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            json.len()
+        );
+        let _ = client.write_all(head.as_bytes()).and_then(|()| client.write_all(json.as_bytes()));
+        let _ = client.shutdown(Shutdown::Both);
+        return Ok(None);
+    }
 
     let mut up = TcpStream::connect_timeout(&upstream, Duration::from_secs(5))?;
     up.set_read_timeout(Some(IO_TIMEOUT))?;
@@ -230,7 +259,7 @@ fn exchange_with(client: &mut TcpStream, upstream: SocketAddr, ex: &mut Exchange
     ex.response = String::from_utf8_lossy(resp_body).into_owned();
     let mut answer = back.into_bytes();
     answer.extend_from_slice(resp_body);
-    Ok(answer)
+    Ok(Some(answer))
 }
 
 /// Reads up to the end of the head; returns the head text and the body bytes read past it.

@@ -30,8 +30,8 @@ API_KEY = "KEYtest_123"
 
 def pytest_addoption(parser):
     parser.addoption("--contract", action="store_true",
-                     help="also run the contract suite (marker 'contract') against the Prism mock server "
-                          "at TELNYX_PRISM_URL; tests/run-all.sh starts Prism and passes this")
+                     help="also run the contract suite (marker 'contract') against the Prism mock server through "
+                          "telnyx-contract-proxy at TELNYX_CONTRACT_PROXY_URL (tests/run-all.sh starts both)")
 
 
 def pytest_configure(config):
@@ -40,7 +40,8 @@ def pytest_configure(config):
 
 def pytest_report_header(config):
     if not config.getoption("--contract"):
-        return "contract suite: deselected (opt in with --contract and TELNYX_PRISM_URL, as tests/run-all.sh does)"
+        return ("contract suite: deselected (opt in with --contract and TELNYX_CONTRACT_PROXY_URL, "
+                "as tests/run-all.sh does)")
     return None
 
 

@@ -1,187 +1,106 @@
-"""Contract: every operation against the Prism mock server built from the official OpenAPI
-definition. A recording pass-through between the client and Prism keeps Prism's
-``sl-violations`` header, which names anything in a request that breaks the definition.
+"""Contract: the scenarios of tests/contract/scenarios.json, which every language's contract
+suite runs, through the Python binding against the Prism mock server serving the official
+OpenAPI definition, behind the one recording proxy of the suites (``telnyx-contract-proxy``, see
+tests/contract/proxy_bin.rs). The proxy also serves the definition's operations and checks each
+outcome and the requests it recorded with the shared checker; a failure shows the wire with
+Prism's ``sl-violations``.
 
-Opt in with ``--contract`` (marker ``contract``); it needs ``TELNYX_PRISM_URL`` (``tests/run-all.sh``
-starts Prism, sets it and passes ``--contract``). Opted in without it, these tests fail rather
-than pass unchecked.
+Opt in with ``--contract`` (marker ``contract``); it needs ``TELNYX_CONTRACT_PROXY_URL``
+(``tests/run-all.sh`` starts Prism and the proxy, sets it and passes ``--contract``). Opted in
+without it, these tests fail rather than pass unchecked.
 """
 
-import http.client
+import json
 import os
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urlsplit
+import urllib.request
+import uuid
+from pathlib import Path
 
 import pytest
 
 import telnyx_messaging as tm
 
-from conftest import read_body
-
 pytestmark = pytest.mark.contract
 
-PRISM = os.environ.get("TELNYX_PRISM_URL", "").strip().rstrip("/")
+PROXY = os.environ.get("TELNYX_CONTRACT_PROXY_URL", "").strip().rstrip("/")
+SCENARIOS = json.loads((Path(__file__).resolve().parents[3] / "tests/contract/scenarios.json").read_text())["scenarios"]
 
 
-@pytest.fixture(autouse=True)
-def _prism_required():
-    if not PRISM:
-        pytest.fail("TELNYX_PRISM_URL is not set: run the suite through `bash tests/run-all.sh`, which starts Prism")
-
-PROFILE_ID = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-AUTORESP_ID = "7cd8a9c2-3b1e-4f5a-9d6c-0e1f2a3b4c5d"
-SHORT_CODE_ID = "12ade33a-21c0-473b-b055-b3c836e1c292"
-
-
-class _Proxy(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, *args):
-        pass
-
-    def _forward(self):
-        body = read_body(self) or None
-        target = urlsplit(PRISM)
-        conn = http.client.HTTPConnection(target.hostname, target.port, timeout=30)
-        headers = {k: v for k, v in self.headers.items()
-                   if k.lower() not in ("host", "connection", "transfer-encoding", "content-length")}
-        conn.request(self.command, self.path, body=body, headers=headers)
-        resp = conn.getresponse()
-        data = resp.read()
-        conn.close()
-        self.server.exchanges.append(
-            (self.command, self.path, resp.status, resp.getheader("sl-violations"))
-        )
-        self.send_response(resp.status)
-        for k, v in resp.getheaders():
-            if k.lower() not in ("transfer-encoding", "connection", "content-length"):
-                self.send_header(k, v)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _forward
+def _proxy(path, body=None):
+    if not PROXY:
+        pytest.fail("TELNYX_CONTRACT_PROXY_URL is not set: run the suite through `bash tests/run-all.sh`, which "
+                    "starts Prism and the contract proxy (cargo run --features contract --bin telnyx-contract-proxy)")
+    data = None if body is None else json.dumps(body).encode()
+    with urllib.request.urlopen(urllib.request.Request(PROXY + path, data=data), timeout=30) as answer:
+        return json.load(answer)
 
 
-@pytest.fixture(scope="module")
-def prism_client():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Proxy)
-    httpd.daemon_threads = True
-    httpd.exchanges = []
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    client = tm.Client(api_key="KEYcontract", base_url=f"http://127.0.0.1:{httpd.server_address[1]}",
-                       max_retries=0, timeout=30)
+def _call(client, call, args):
+    """The scenario's call through the Python API; a list_all call gives the items it yielded."""
+    mp, ac, sc = client.messaging_profiles, client.messaging_profiles.autoresp_configs, client.short_codes
+    i, cfg, p = args.get("id"), args.get("config_id"), args.get("params") or {}
+    return {
+        "messaging_profiles_list": lambda: mp.list_page(**p),
+        "messaging_profiles_list_all": lambda: mp.list(**p),
+        "messaging_profiles_create": lambda: mp.create(**p),
+        "messaging_profiles_retrieve": lambda: mp.retrieve(i),
+        "messaging_profiles_update": lambda: mp.update(i, **p),
+        "messaging_profiles_delete": lambda: mp.delete(i),
+        "messaging_profiles_regenerate_secret": lambda: mp.regenerate_secret(i),
+        "messaging_profiles_list_phone_numbers": lambda: mp.list_phone_numbers_page(i, **p),
+        "messaging_profiles_list_all_phone_numbers": lambda: mp.list_phone_numbers(i, **p),
+        "messaging_profiles_list_short_codes": lambda: mp.list_short_codes_page(i, **p),
+        "messaging_profiles_list_all_short_codes": lambda: mp.list_short_codes(i, **p),
+        "messaging_profiles_list_alphanumeric_sender_ids": lambda: mp.list_alphanumeric_sender_ids_page(i, **p),
+        "messaging_profiles_list_all_alphanumeric_sender_ids": lambda: mp.list_alphanumeric_sender_ids(i, **p),
+        "messaging_profiles_retrieve_metrics": lambda: mp.retrieve_metrics(i, **p),
+        "messaging_profile_metrics_list": lambda: client.messaging_profile_metrics.list(**p),
+        "messaging_profiles_autoresp_configs_list": lambda: ac.list(i, **p),
+        "messaging_profiles_autoresp_configs_create": lambda: ac.create(i, **p),
+        "messaging_profiles_autoresp_configs_retrieve": lambda: ac.retrieve(cfg, profile_id=i),
+        "messaging_profiles_autoresp_configs_update": lambda: ac.update(cfg, profile_id=i, **p),
+        "messaging_profiles_autoresp_configs_delete": lambda: ac.delete(cfg, profile_id=i),
+        "short_codes_list": lambda: sc.list_page(**p),
+        "short_codes_list_all": lambda: sc.list(**p),
+        "short_codes_retrieve": lambda: sc.retrieve(i),
+        "short_codes_update": lambda: sc.update(i, **p),
+    }[call]()
+
+
+def _outcome(client, scenario):
+    """{"result": ..., "error": None | {kind, status, message, errors}}; an iterator must end after its error."""
+    iterator = "_list_all" in scenario["call"]
+    outcome, value = {"result": [] if iterator else None, "error": None}, None
     try:
-        yield client, httpd.exchanges
-    finally:
-        client.close()
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(5)
+        value = _call(client, scenario["call"], scenario["args"])
+        if iterator:
+            for item in value:
+                outcome["result"].append(item)
+                if len(outcome["result"]) >= 50:
+                    break
+        else:
+            outcome["result"] = {"data": value.data, "meta": value.meta} if isinstance(value, tm.Page) else value
+    except tm.TelnyxError as e:
+        outcome["error"] = {"kind": e.kind_name, "status": e.status_code, "message": e.message, "errors": e.errors,
+                            "retry_after_ms": None if e.retry_after is None else round(e.retry_after * 1000)}
+        if value is not None and next(value, None) is not None:
+            outcome["error"] = {"kind": "went on after its error"}
+    return outcome
 
 
-def _iterate(items):
-    """Prism answers its static example (page 2) whatever page is asked for: iterating from
-    page 2 reads that page's items, then the iterator stops with UnexpectedPageError by design
-    when page 3 comes back as page 2. Returns the items read; raises on any other error, and
-    when no item came before the repeated page."""
-    out = []
-    try:
-        for item in items:
-            out.append(item)
-    except tm.UnexpectedPageError:
-        pass
-    if not out:
-        raise AssertionError("no item was read before the repeated page")
-    return out
+def test_scenarios_cover_every_operation():
+    operations = _proxy("/__contract/operations")
+    assert len(operations) == 19, operations
+    assert {s["operation"] for s in SCENARIOS} == {o["operation_id"] for o in operations}
 
 
-def _profile(p):
-    return isinstance(p, dict) and p["record_type"] == "messaging_profile" and isinstance(p["id"], str)
-
-
-def _autoresp(a):
-    return isinstance(a, dict) and a["op"] in ("start", "stop", "info") and isinstance(a["id"], str) \
-        and all(isinstance(k, str) for k in a["keywords"])
-
-
-def _page_of(record_types):
-    return lambda page: isinstance(page, tm.Page) and len(page.data) > 0 \
-        and all(i["record_type"] in record_types for i in page.data)
-
-
-# What each result must hold, by operation (the definition's examples, which Prism serves).
-CHECKS = {
-    "list profiles": _page_of({"messaging_profile"}),
-    "iterate profiles": lambda items: all(_profile(p) for p in items),
-    "create profile": _profile,
-    "retrieve profile": _profile,
-    "update profile": _profile,
-    "delete profile": _profile,
-    "regenerate secret": lambda p: _profile(p) and isinstance(p["v1_secret"], str),
-    "phone numbers": _page_of({"messaging_phone_number", "messaging_settings"}),
-    "short codes of profile": _page_of({"short_code"}),
-    "sender ids": _page_of({"alphanumeric_sender_id"}),
-    "profile metrics": lambda m: isinstance(m, dict),
-    "all metrics": lambda page: isinstance(page, tm.Page) and all(isinstance(i, dict) for i in page.data),
-    "autoresp list": lambda page: isinstance(page, tm.Page) and len(page.data) > 0 and all(map(_autoresp, page.data)),
-    "autoresp create": _autoresp,
-    "autoresp retrieve": _autoresp,
-    "autoresp update": _autoresp,
-    "autoresp delete": lambda r: r == "OK",
-    "short codes": _page_of({"short_code"}),
-    "short code": lambda sc: isinstance(sc, dict) and sc["record_type"] == "short_code",
-    "assign short code": lambda sc: isinstance(sc, dict) and sc["record_type"] == "short_code",
-    "unassign short code": lambda sc: isinstance(sc, dict) and sc["record_type"] == "short_code",
-}
-
-
-OPERATIONS = {
-    "list profiles": lambda c: c.messaging_profiles.list_page(filter_name_contains="a", page_number=1, page_size=5),
-    "iterate profiles": lambda c: _iterate(c.messaging_profiles.list(page_size=5, page_number=2)),
-    "create profile": lambda c: c.messaging_profiles.create(
-        name="Contract", whitelisted_destinations=["US"], webhook_url="https://example.com/h",
-        number_pool_settings={"long_code_weight": 1, "toll_free_weight": 2, "skip_unhealthy": True},
-        daily_spend_limit="100.00"),
-    "retrieve profile": lambda c: c.messaging_profiles.retrieve(PROFILE_ID),
-    "update profile": lambda c: c.messaging_profiles.update(PROFILE_ID, name="New", webhook_url=None,
-                                                            alpha_sender=None),
-    "delete profile": lambda c: c.messaging_profiles.delete(PROFILE_ID),
-    "regenerate secret": lambda c: c.messaging_profiles.regenerate_secret(PROFILE_ID),
-    "phone numbers": lambda c: c.messaging_profiles.list_phone_numbers_page(PROFILE_ID, page_size=2),
-    "short codes of profile": lambda c: c.messaging_profiles.list_short_codes_page(PROFILE_ID, page_number=1),
-    "sender ids": lambda c: c.messaging_profiles.list_alphanumeric_sender_ids_page(PROFILE_ID, page_size=2),
-    "profile metrics": lambda c: c.messaging_profiles.retrieve_metrics(PROFILE_ID, time_frame="7d"),
-    "all metrics": lambda c: c.messaging_profile_metrics.list(time_frame="24h"),
-    "autoresp list": lambda c: c.messaging_profiles.autoresp_configs.list(PROFILE_ID, country_code="US"),
-    "autoresp create": lambda c: c.messaging_profiles.autoresp_configs.create(
-        PROFILE_ID, op="start", keywords=["START"], country_code="US", resp_text="Hi"),
-    "autoresp retrieve": lambda c: c.messaging_profiles.autoresp_configs.retrieve(AUTORESP_ID, profile_id=PROFILE_ID),
-    "autoresp update": lambda c: c.messaging_profiles.autoresp_configs.update(
-        AUTORESP_ID, profile_id=PROFILE_ID, op="stop", keywords=["STOP"], country_code="US"),
-    "autoresp delete": lambda c: c.messaging_profiles.autoresp_configs.delete(AUTORESP_ID, profile_id=PROFILE_ID),
-    "short codes": lambda c: c.short_codes.list_page(filter_messaging_profile_id=PROFILE_ID, page_size=2),
-    "short code": lambda c: c.short_codes.retrieve(SHORT_CODE_ID),
-    "assign short code": lambda c: c.short_codes.update(SHORT_CODE_ID, messaging_profile_id=PROFILE_ID,
-                                                        tags=["x"]),
-    "unassign short code": lambda c: c.short_codes.update(SHORT_CODE_ID, messaging_profile_id=""),
-}
-
-
-def test_every_operation_has_a_check():
-    assert set(CHECKS) == set(OPERATIONS)
-
-
-@pytest.mark.parametrize("name", list(OPERATIONS))
-def test_operation_against_the_definition(prism_client, name):
-    client, exchanges = prism_client
-    start = len(exchanges)
-    result = OPERATIONS[name](client)
-    assert CHECKS[name](result), f"{name}: unexpected result {result!r:.500}"
-    mine = exchanges[start:]
-    assert mine, "no request reached Prism"
-    for method, path, status, violations in mine:
-        assert violations is None, f"{method} {path}: {violations}"
-        assert 200 <= status < 300, f"{method} {path} -> {status}"
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s["name"] for s in SCENARIOS])
+def test_scenario(scenario):
+    _proxy("/__contract/operations")  # fails without the proxy
+    session, options = uuid.uuid4().hex, scenario.get("options", {})
+    headers = {"Prefer": f"code={options['prefer']}"} if "prefer" in options else None
+    with tm.Client(api_key="KEYcontract", base_url=f"{PROXY}/s/{session}", max_retries=options.get("max_retries", 0),
+                   timeout=30, default_headers=headers) as client:
+        outcome = _outcome(client, scenario)
+    failures = _proxy(f"/__contract/check/{session}", {"scenario": scenario["name"], "outcome": outcome})["failures"]
+    assert not failures, "\n".join(failures)
