@@ -1,7 +1,6 @@
 //! [`Client`] and [`ClientBuilder`].
 
 use std::fmt;
-use std::marker::PhantomData;
 use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -9,10 +8,10 @@ use std::time::Duration;
 use serde::de::DeserializeOwned;
 use ureq::http::{HeaderValue, Uri};
 
+use crate::decode::{self, Envelope};
 use crate::error::Error;
-use crate::resources::{MessagingProfileMetrics, MessagingProfiles, ShortCodes};
 use crate::secret::Secret;
-use crate::transport::{self, Request, RequestOptions, ResponseMeta, Sleeper, Transport};
+use crate::transport::{self, Request, RequestOptions, ResponseMeta, Settings, Sleeper, Transport};
 use crate::Result;
 
 /// The production API.
@@ -79,25 +78,9 @@ impl Client {
         Client { transport: Arc::clone(&self.transport), options: Some(Arc::new(options)) }
     }
 
-    /// Messaging profiles and everything under them (phone numbers, short codes, sender IDs,
-    /// metrics, auto-response configs).
-    pub fn messaging_profiles(&self) -> MessagingProfiles<'_> {
-        MessagingProfiles::new(self)
-    }
-
-    /// Short codes of the whole account.
-    pub fn short_codes(&self) -> ShortCodes<'_> {
-        ShortCodes::new(self)
-    }
-
-    /// High-level metrics of every messaging profile.
-    pub fn messaging_profile_metrics(&self) -> MessagingProfileMetrics<'_> {
-        MessagingProfileMetrics::new(self)
-    }
-
     /// The base URL requests go to.
     pub fn base_url(&self) -> &str {
-        &self.transport.base_url
+        &self.transport.settings.base_url
     }
 
     /// Sends `req` and decodes its body as `T`, in the form the response mode `M` asks for.
@@ -123,7 +106,7 @@ impl Client {
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let t = &self.transport;
+        let t = &self.transport.settings;
         f.debug_struct("Client")
             .field("base_url", &t.base_url)
             .field("api_key", &"[redacted]")
@@ -150,24 +133,12 @@ pub trait ResponseMode: sealed::Sealed {
     ) -> Result<Self::Output<T>>;
 }
 
-pub(crate) use sealed::Envelope;
-
-/// Only this crate implements [`ResponseMode`] and can name what its method takes: the module is
-/// private, so `Envelope` is no part of the public API.
+/// Only this crate implements [`ResponseMode`].
 mod sealed {
     pub trait Sealed {}
     impl Sealed for super::Parsed {}
     impl Sealed for super::WithResponse {}
     impl Sealed for super::RawJson {}
-
-    /// Where the result sits in a response body.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub enum Envelope {
-        /// The whole body (lists: `{"data": [...], "meta": {...}}`; the autoresp delete's string).
-        None,
-        /// The body's `data` member (single resources).
-        Data,
-    }
 }
 
 /// Calls return the decoded value.
@@ -198,7 +169,7 @@ pub struct Response<T> {
 impl ResponseMode for Parsed {
     type Output<T> = T;
     fn output<T: DeserializeOwned>(body: Vec<u8>, meta: ResponseMeta, envelope: Envelope) -> Result<T> {
-        transport::decode_result(meta.status, &body, envelope)
+        decode::decode_result(meta.status, &body, envelope)
     }
 }
 
@@ -209,41 +180,14 @@ impl ResponseMode for WithResponse {
         meta: ResponseMeta,
         envelope: Envelope,
     ) -> Result<Response<T>> {
-        Ok(Response { data: transport::decode_result(meta.status, &body, envelope)?, meta })
+        Ok(Response { data: decode::decode_result(meta.status, &body, envelope)?, meta })
     }
 }
 
 impl ResponseMode for RawJson {
     type Output<T> = String;
     fn output<T: DeserializeOwned>(body: Vec<u8>, meta: ResponseMeta, envelope: Envelope) -> Result<String> {
-        transport::raw_result::<T>(meta.status, body, envelope)
-    }
-}
-
-/// A resource handle: the client it calls through and its response mode.
-pub(crate) struct Handle<'c, M> {
-    pub client: &'c Client,
-    mode: PhantomData<M>,
-}
-
-impl<'c, M> Handle<'c, M> {
-    pub fn new(client: &'c Client) -> Self {
-        Handle { client, mode: PhantomData }
-    }
-}
-
-impl<M> Clone for Handle<'_, M> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<M> Copy for Handle<'_, M> {}
-
-impl<M> fmt::Debug for Handle<'_, M> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mode = std::any::type_name::<M>().rsplit("::").next().unwrap_or_default();
-        f.debug_struct("Handle").field("client", self.client).field("mode", &mode).finish()
+        decode::raw_result::<T>(meta.status, body, envelope)
     }
 }
 
@@ -498,39 +442,22 @@ impl ClientBuilder {
             ProxyChoice::None => None,
             ProxyChoice::Url(url) => Some(http_proxy(url, "proxy")?),
         };
-        let config = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .max_redirects(0)
-            // ureq keeps 3 idle connections per host by default: a client shared by more threads
-            // would close and reopen connections (a TLS handshake each) all the time.
-            .max_idle_connections(MAX_IDLE_CONNECTIONS)
-            .max_idle_connections_per_host(MAX_IDLE_CONNECTIONS)
-            .timeout_connect(transport::finite(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT)))
-            .proxy(proxy)
-            .user_agent(ureq::config::AutoHeaderValue::None)
-            .accept(ureq::config::AutoHeaderValue::None)
-            .build();
-        let agent = transport::new_agent(config);
-
-        Ok(Client {
-            transport: Arc::new(Transport {
-                agent,
-                base_url,
-                auth,
-                user_agent,
-                headers,
-                timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
-                max_retries: self.max_retries.unwrap_or(DEFAULT_MAX_RETRIES),
-                deadline: self.deadline,
-                max_retry_wait: self.max_retry_wait.unwrap_or(DEFAULT_MAX_RETRY_WAIT),
-                retry_post: self.retry_post,
-                sleeper: self.sleeper.unwrap_or_else(|| Arc::new(std::thread::sleep)),
-            }),
-            options: None,
-        })
+        let connect_timeout = self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT);
+        let settings = Settings {
+            base_url,
+            auth,
+            user_agent,
+            headers,
+            timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
+            max_retries: self.max_retries.unwrap_or(DEFAULT_MAX_RETRIES),
+            deadline: self.deadline,
+            max_retry_wait: self.max_retry_wait.unwrap_or(DEFAULT_MAX_RETRY_WAIT),
+            retry_post: self.retry_post,
+            sleeper: self.sleeper.unwrap_or_else(|| Arc::new(std::thread::sleep)),
+        };
+        Ok(Client { transport: Arc::new(Transport::new(settings, connect_timeout, proxy)), options: None })
     }
 }
-
 /// Parses the base URL, drops a trailing `/`, and refuses `http://` unless the host is loopback
 /// or the caller allowed it. Error messages show the URL without credentials, cut short.
 fn check_base_url(url: &str, allow_insecure_http: bool) -> Result<String> {
@@ -582,9 +509,6 @@ fn port_in_range(authority: &str) -> bool {
         None => true,
     }
 }
-
-/// Idle connections kept for reuse: enough for one per thread of a busy multi-threaded program.
-const MAX_IDLE_CONNECTIONS: usize = 64;
 
 /// Longer base URLs leave no room for a request's path and query within HTTP's URL limit.
 const MAX_BASE_URL: usize = 2048;

@@ -23,7 +23,9 @@
 #![warn(missing_docs)]
 
 mod client;
+mod decode;
 mod error;
+mod macros;
 #[cfg(feature = "mock")]
 pub mod mock;
 mod nullable;

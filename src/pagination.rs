@@ -5,9 +5,10 @@ use std::marker::PhantomData;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::client::{Client, Envelope};
+use crate::client::Client;
+use crate::decode::{decode_result, raw_text, Envelope};
 use crate::error::Error;
-use crate::transport::{decode_result, raw_text, Request};
+use crate::transport::Request;
 use crate::Result;
 
 /// Largest page size the API accepts.
@@ -81,7 +82,7 @@ impl PageParams {
         Self::default()
     }
 
-    crate::resources::setters! {
+    crate::macros::setters! {
         num page_number: u32;
         num page_size: u32;
     }

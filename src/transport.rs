@@ -6,18 +6,13 @@ use std::hash::{BuildHasher, Hasher};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
-use serde::de::DeserializeOwned;
 use ureq::http::{self, HeaderMap, HeaderName, HeaderValue};
 
-use crate::client::Envelope;
-use crate::error::{redact_secrets, ApiError, ApiErrorDetail, Error, RateLimit};
+use crate::error::{ApiError, ApiErrorDetail, Error, RateLimit};
 use crate::Result;
 
 /// Largest response body read into memory (a page of 250 profiles is about 300 KiB).
 const MAX_BODY: u64 = 64 * 1024 * 1024;
-/// How much of an undecodable body an error shows.
-const SNIPPET_LEN: usize = 200;
-
 /// The HTTP method of a request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Method {
@@ -283,8 +278,7 @@ impl ResponseMeta {
 pub(crate) type Sleeper = Arc<dyn Fn(Duration) + Send + Sync>;
 
 /// Settings fixed when the client is built.
-pub(crate) struct Transport {
-    pub agent: ureq::Agent,
+pub(crate) struct Settings {
     pub base_url: String,
     pub auth: HeaderValue,
     pub user_agent: HeaderValue,
@@ -295,6 +289,12 @@ pub(crate) struct Transport {
     pub max_retry_wait: Duration,
     pub retry_post: bool,
     pub sleeper: Sleeper,
+}
+
+/// The one place that talks HTTP: a ureq agent (its connection pool) and the client's settings.
+pub(crate) struct Transport {
+    agent: ureq::Agent,
+    pub settings: Settings,
 }
 
 /// A response as read off the wire.
@@ -316,13 +316,13 @@ impl Transport {
     /// Sends `req`, retrying as the settings allow; returns the body of a 2xx response.
     pub fn send(&self, req: &Request, opts: Option<&RequestOptions>) -> Result<(Vec<u8>, ResponseMeta)> {
         opts.map(RequestOptions::check).transpose()?;
-        let max_retries = opts.and_then(|o| o.max_retries).unwrap_or(self.max_retries);
-        let timeout = opts.and_then(|o| o.timeout).unwrap_or(self.timeout);
-        let retry_post = opts.and_then(|o| o.retry_post).unwrap_or(self.retry_post);
+        let max_retries = opts.and_then(|o| o.max_retries).unwrap_or(self.settings.max_retries);
+        let timeout = opts.and_then(|o| o.timeout).unwrap_or(self.settings.timeout);
+        let retry_post = opts.and_then(|o| o.retry_post).unwrap_or(self.settings.retry_post);
         // A deadline too far away to represent (`Duration::MAX`, say) is no deadline.
         let deadline = opts
             .and_then(|o| o.deadline)
-            .or(self.deadline)
+            .or(self.settings.deadline)
             .and_then(|d| Instant::now().checked_add(d).map(|at| (at, d)));
         let http_req = self.build(req, opts)?;
         let extended = match (&req.body, opts.map(|o| &o.extra_body).filter(|extra| !extra.is_empty())) {
@@ -365,7 +365,7 @@ impl Transport {
             let Some(delay) = delay.filter(|_| attempt < max_retries) else {
                 return Err(error);
             };
-            if delay > self.max_retry_wait {
+            if delay > self.settings.max_retry_wait {
                 return Err(error);
             }
             if let Some((at, _)) = deadline {
@@ -373,15 +373,15 @@ impl Transport {
                     return Err(error);
                 }
             }
-            (self.sleeper)(delay);
+            (self.settings.sleeper)(delay);
             attempt += 1;
         }
     }
 
     /// The request's URL and headers, built once and reused by every attempt.
     fn build(&self, req: &Request, opts: Option<&RequestOptions>) -> Result<http::Request<()>> {
-        let mut url = String::with_capacity(self.base_url.len() + req.path.len() + 64);
-        url.push_str(&self.base_url);
+        let mut url = String::with_capacity(self.settings.base_url.len() + req.path.len() + 64);
+        url.push_str(&self.settings.base_url);
         url.push_str(&req.path);
         let own = req.query.iter().map(|(k, v)| (*k, v.as_str()));
         let extra = opts.map(|o| o.extra_query.as_slice()).unwrap_or_default();
@@ -410,15 +410,15 @@ impl Transport {
         let mut builder = http::Request::builder()
             .method(req.method.as_http())
             .uri(uri)
-            .header(http::header::AUTHORIZATION, self.auth.clone())
+            .header(http::header::AUTHORIZATION, self.settings.auth.clone())
             .header(http::header::ACCEPT, "application/json")
-            .header(http::header::USER_AGENT, self.user_agent.clone());
+            .header(http::header::USER_AGENT, self.settings.user_agent.clone());
         if req.body.is_some() {
             builder = builder.header(http::header::CONTENT_TYPE, "application/json");
         }
         let mut request = builder.body(()).map_err(|e| Error::InvalidArgument(format!("request: {e}")))?;
         let headers = request.headers_mut();
-        for (name, value) in &self.headers {
+        for (name, value) in &self.settings.headers {
             headers.insert(name.clone(), value.clone());
         }
         for (name, value) in opts.map(|o| o.headers.as_slice()).unwrap_or_default() {
@@ -462,12 +462,28 @@ pub(crate) fn finite(timeout: Duration) -> Option<Duration> {
     (timeout <= YEAR).then_some(timeout)
 }
 
-/// The ureq agent of a client. ureq resolves the host before every request, even one that then
-/// reuses a pooled connection (on a new thread, as a timeout is always set); a cache of ours would
-/// need ureq's `unversioned` resolver API and so an exact ureq version, which would keep
-/// dependents from resolving another ureq 3.x.
-pub(crate) fn new_agent(config: ureq::config::Config) -> ureq::Agent {
-    ureq::Agent::new_with_config(config)
+/// Idle connections kept for reuse, per host too: enough for one per thread of a busy program.
+/// ureq keeps 3 by default: a client shared by more threads
+/// would close and reopen connections (a TLS handshake each) all the time.
+const MAX_IDLE_CONNECTIONS: usize = 64;
+
+impl Transport {
+    /// A transport with its own connection pool. ureq resolves the host before every request,
+    /// even on a pooled connection; caching that ourselves would need ureq's `unversioned`
+    /// resolver API and so an exact ureq version, which dependents could not share.
+    pub fn new(settings: Settings, connect_timeout: Duration, proxy: Option<ureq::Proxy>) -> Transport {
+        let config = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .max_idle_connections(MAX_IDLE_CONNECTIONS)
+            .max_idle_connections_per_host(MAX_IDLE_CONNECTIONS)
+            .timeout_connect(finite(connect_timeout))
+            .proxy(proxy)
+            .user_agent(ureq::config::AutoHeaderValue::None)
+            .accept(ureq::config::AutoHeaderValue::None)
+            .build();
+        Transport { agent: ureq::Agent::new_with_config(config), settings }
+    }
 }
 
 /// The longest URL the `http` crate accepts.
@@ -679,55 +695,4 @@ fn api_error(raw: RawResponse) -> Error {
         rate_limit: rate_limit(&raw.headers),
         retry_after: retry_hint(&raw),
     }))
-}
-
-/// Decodes a 2xx body; failures carry a short, redacted excerpt of it.
-pub(crate) fn decode<'a, T: serde::Deserialize<'a>>(status: u16, body: &'a [u8]) -> Result<T> {
-    serde_json::from_slice(body).map_err(|e| {
-        let text = String::from_utf8_lossy(&body[..body.len().min(SNIPPET_LEN)]);
-        Error::Decode { status, message: e.to_string(), snippet: redact_secrets(&text) }
-    })
-}
-
-/// The `data` member of a body, kept as its raw text.
-#[derive(serde::Deserialize)]
-struct RawData<'a> {
-    #[serde(borrow)]
-    data: &'a serde_json::value::RawValue,
-}
-
-/// Decodes the result from a 2xx body: the whole body, or its `data` member.
-pub(crate) fn decode_result<T: DeserializeOwned>(status: u16, body: &[u8], envelope: Envelope) -> Result<T> {
-    #[derive(serde::Deserialize)]
-    struct Data<T> {
-        data: T,
-    }
-    match envelope {
-        Envelope::None => decode(status, body),
-        Envelope::Data => decode::<Data<T>>(status, body).map(|d| d.data),
-    }
-}
-
-/// The result's JSON text as the server sent it, once it is known to decode as `T`.
-pub(crate) fn raw_result<T: DeserializeOwned>(
-    status: u16,
-    body: Vec<u8>,
-    envelope: Envelope,
-) -> Result<String> {
-    let text = match envelope {
-        Envelope::None => body,
-        Envelope::Data => decode::<RawData>(status, &body)?.data.get().as_bytes().to_vec(),
-    };
-    decode::<T>(status, &text)?;
-    raw_text(status, text)
-}
-
-/// A body that decoded as JSON, as text. Strings in unknown members are skipped unchecked by
-/// serde, so UTF-8 is checked here.
-pub(crate) fn raw_text(status: u16, body: Vec<u8>) -> Result<String> {
-    String::from_utf8(body).map_err(|e| Error::Decode {
-        status,
-        message: format!("the body is not UTF-8: {e}"),
-        snippet: String::new(),
-    })
 }

@@ -2,8 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{setters, string_enum, Extra};
-use crate::client::{Handle, ResponseMode};
+use super::Extra;
+use super::Handle;
+use crate::client::ResponseMode;
+use crate::macros::{setters, string_enum};
 use crate::pagination::Page;
 use crate::transport::{segment, Method, Request};
 use crate::{Client, Result};

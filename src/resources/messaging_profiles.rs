@@ -3,8 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{setters, string_enum, AutorespConfigs, Extra, RecordType, ShortCode};
-use crate::client::{Handle, Parsed, RawJson, ResponseMode, WithResponse};
+use super::Handle;
+use super::{AutorespConfigs, Extra, RecordType, ShortCode};
+use crate::client::{Parsed, RawJson, ResponseMode, WithResponse};
+use crate::macros::{setters, string_enum};
 use crate::pagination::{page_query, ItemIter, Page, PageIter, PageParams};
 use crate::transport::{segment, Method, Request};
 use crate::{Client, Nullable, Result, Secret};
@@ -640,6 +642,14 @@ impl MetricsParams {
 
     pub(crate) fn apply(&self, req: Request) -> Request {
         req.query("time_frame", self.time_frame.as_ref())
+    }
+}
+
+impl Client {
+    /// Messaging profiles and everything under them (phone numbers, short codes, sender IDs,
+    /// metrics, auto-response configs).
+    pub fn messaging_profiles(&self) -> MessagingProfiles<'_> {
+        MessagingProfiles::new(self)
     }
 }
 

@@ -1,7 +1,8 @@
 //! Account-wide profile metrics (operation 11).
 
 use super::Extra;
-use crate::client::{Handle, Parsed, RawJson, ResponseMode, WithResponse};
+use super::Handle;
+use crate::client::{Parsed, RawJson, ResponseMode, WithResponse};
 use crate::pagination::Page;
 use crate::resources::MetricsParams;
 use crate::transport::{Method, Request};
@@ -9,6 +10,13 @@ use crate::{Client, Result};
 
 /// High-level metrics of one profile: a free-form object.
 pub type ProfileMetricsHighLevel = Extra;
+
+impl Client {
+    /// High-level metrics of every messaging profile.
+    pub fn messaging_profile_metrics(&self) -> MessagingProfileMetrics<'_> {
+        MessagingProfileMetrics::new(self)
+    }
+}
 
 /// Metrics of every profile: `client.messaging_profile_metrics()`.
 ///

@@ -2,8 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{setters, Extra, RecordType};
-use crate::client::{Handle, Parsed, RawJson, ResponseMode, WithResponse};
+use super::Handle;
+use super::{Extra, RecordType};
+use crate::client::{Parsed, RawJson, ResponseMode, WithResponse};
+use crate::macros::setters;
 use crate::pagination::{page_query, ItemIter, Page, PageIter};
 use crate::transport::{segment, Method, Request};
 use crate::{Client, Result};
@@ -125,6 +127,13 @@ impl UpdateShortCodeParams {
 /// Deserializes a present (possibly `null`) field; without `default`, serde reports it missing.
 fn required_nullable<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     Option::<String>::deserialize(d)
+}
+
+impl Client {
+    /// Short codes of the whole account.
+    pub fn short_codes(&self) -> ShortCodes<'_> {
+        ShortCodes::new(self)
+    }
 }
 
 /// Short codes: `client.short_codes()`.
