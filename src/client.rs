@@ -10,6 +10,7 @@ use ureq::http::{HeaderValue, Uri};
 
 use crate::decode::{self, Envelope};
 use crate::error::Error;
+use crate::operations::Call;
 use crate::secret::Secret;
 use crate::transport::{self, Request, RequestOptions, ResponseMeta, Settings, Sleeper, Transport};
 use crate::Result;
@@ -83,19 +84,11 @@ impl Client {
         &self.transport.settings.base_url
     }
 
-    /// Sends `req` and decodes its body as `T`, in the form the response mode `M` asks for.
-    pub(crate) fn call<T: DeserializeOwned, M: ResponseMode>(&self, req: Request) -> Result<M::Output<T>> {
-        let (body, meta) = self.send(&req)?;
-        M::output::<T>(body, meta, Envelope::None)
-    }
-
-    /// Like [`Client::call`] for bodies wrapped as `{"data": ...}`.
-    pub(crate) fn call_data<T: DeserializeOwned, M: ResponseMode>(
-        &self,
-        req: Request,
-    ) -> Result<M::Output<T>> {
-        let (body, meta) = self.send(&req)?;
-        M::output::<T>(body, meta, Envelope::Data)
+    /// Sends the request of `call` and decodes its result as `T`, in the form the response mode
+    /// `M` asks for.
+    pub(crate) fn call<T: DeserializeOwned, M: ResponseMode>(&self, call: Call) -> Result<M::Output<T>> {
+        let (body, meta) = self.send(&call.request)?;
+        M::output::<T>(body, meta, call.envelope)
     }
 
     /// Sends `req` with this client's options; the body of a 2xx response.

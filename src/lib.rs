@@ -29,6 +29,7 @@ mod macros;
 #[cfg(feature = "mock")]
 pub mod mock;
 mod nullable;
+pub mod operations;
 mod pagination;
 mod resources;
 mod secret;

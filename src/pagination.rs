@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::client::Client;
 use crate::decode::{decode_result, raw_text, Envelope};
 use crate::error::Error;
+use crate::operations::{Call, QueryParams};
 use crate::transport::Request;
 use crate::Result;
 
@@ -86,8 +87,10 @@ impl PageParams {
         num page_number: u32;
         num page_size: u32;
     }
+}
 
-    pub(crate) fn apply(&self, req: Request) -> Result<Request> {
+impl QueryParams for PageParams {
+    fn apply(&self, req: Request) -> Result<Request> {
         page_query(req, self.page_number, self.page_size)
     }
 }
@@ -150,10 +153,10 @@ pub struct PageIter<T> {
 }
 
 impl<T: DeserializeOwned> PageIter<T> {
-    /// `request` already carries the filters and the caller's page size, if any; without one
+    /// `call` already carries the filters and the caller's page size, if any; without one
     /// it asks for [`MAX_PAGE_SIZE`] items per page. Pages start at `first`.
-    pub(crate) fn new(client: &Client, request: Result<Request>, first: Option<u32>) -> Self {
-        let request = request.map(|mut req| {
+    pub(crate) fn new(client: &Client, call: Result<Call>, first: Option<u32>) -> Self {
+        let request = call.map(|Call { request: mut req, .. }| {
             // The fewest round trips: 40 requests for 10,000 items instead of the server default's 500.
             if !req.query.iter().any(|(key, _)| *key == "page[size]") {
                 req.set_query("page[size]", MAX_PAGE_SIZE.to_string());

@@ -13,17 +13,34 @@ use crate::Result;
 
 /// Largest response body read into memory (a page of 250 profiles is about 300 KiB).
 const MAX_BODY: u64 = 64 * 1024 * 1024;
-/// The HTTP method of a request.
+/// The HTTP method of an operation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Method {
+#[non_exhaustive]
+pub enum Method {
+    /// `GET`
     Get,
+    /// `POST`
     Post,
+    /// `PUT`
     Put,
+    /// `PATCH`
     Patch,
+    /// `DELETE`
     Delete,
 }
 
 impl Method {
+    /// The method's name, such as `GET`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+
     fn as_http(self) -> http::Method {
         match self {
             Method::Get => http::Method::GET,

@@ -6,8 +6,9 @@ use super::Extra;
 use super::Handle;
 use crate::client::ResponseMode;
 use crate::macros::{setters, string_enum};
+use crate::operations::{self as op, QueryParams};
 use crate::pagination::Page;
-use crate::transport::{segment, Method, Request};
+use crate::transport::Request;
 use crate::{Client, Result};
 
 string_enum! {
@@ -116,6 +117,17 @@ impl ListAutorespConfigsParams {
     }
 }
 
+impl QueryParams for ListAutorespConfigsParams {
+    fn apply(&self, req: Request) -> Result<Request> {
+        Ok(req
+            .query("country_code", self.country_code.as_ref())
+            .query("created_at[gte]", self.created_at_gte.as_ref())
+            .query("created_at[lte]", self.created_at_lte.as_ref())
+            .query("updated_at[gte]", self.updated_at_gte.as_ref())
+            .query("updated_at[lte]", self.updated_at_lte.as_ref()))
+    }
+}
+
 /// The auto-response configs of one profile:
 /// `client.messaging_profiles().autoresp_configs(profile_id)`.
 ///
@@ -162,48 +174,30 @@ impl<'c, M: ResponseMode> AutorespConfigs<'c, M> {
         AutorespConfigs { handle: Handle::new(client), profile_id: profile_id.to_owned() }
     }
 
-    fn path(&self, config_id: Option<&str>) -> Result<String> {
-        let mut path =
-            format!("/messaging_profiles/{}/autoresp_configs", segment(&self.profile_id, "profile id")?);
-        if let Some(id) = config_id {
-            path.push('/');
-            path.push_str(&segment(id, "autoresp config id")?);
-        }
-        Ok(path)
-    }
-
     /// `GET /messaging_profiles/{profile_id}/autoresp_configs`: every config (one list; the API
     /// takes no page params).
     pub fn list(&self, params: &ListAutorespConfigsParams) -> Result<M::Output<Page<AutorespConfig>>> {
-        let req = Request::new(Method::Get, self.path(None)?)
-            .query("country_code", params.country_code.as_ref())
-            .query("created_at[gte]", params.created_at_gte.as_ref())
-            .query("created_at[lte]", params.created_at_lte.as_ref())
-            .query("updated_at[gte]", params.updated_at_gte.as_ref())
-            .query("updated_at[lte]", params.updated_at_lte.as_ref());
-        self.handle.client.call::<_, M>(req)
+        self.handle.client.call::<_, M>(op::GET_AUTORESP_CONFIGS.query(&[&self.profile_id], params)?)
     }
 
     /// `POST /messaging_profiles/{profile_id}/autoresp_configs`.
     pub fn create(&self, params: &AutorespConfigParams) -> Result<M::Output<AutorespConfig>> {
-        let req = Request::new(Method::Post, self.path(None)?).json(params)?;
-        self.handle.client.call_data::<_, M>(req)
+        self.handle.client.call::<_, M>(op::CREATE_AUTORESP_CONFIG.body(&[&self.profile_id], params)?)
     }
 
     /// `GET /messaging_profiles/{profile_id}/autoresp_configs/{id}`.
     pub fn retrieve(&self, id: &str) -> Result<M::Output<AutorespConfig>> {
-        self.handle.client.call_data::<_, M>(Request::new(Method::Get, self.path(Some(id))?))
+        self.handle.client.call::<_, M>(op::GET_AUTORESP_CONFIG.request(&[&self.profile_id, id])?)
     }
 
     /// `PUT /messaging_profiles/{profile_id}/autoresp_configs/{id}`: replaces the whole config.
     pub fn update(&self, id: &str, params: &AutorespConfigParams) -> Result<M::Output<AutorespConfig>> {
-        let req = Request::new(Method::Put, self.path(Some(id))?).json(params)?;
-        self.handle.client.call_data::<_, M>(req)
+        self.handle.client.call::<_, M>(op::UPDATE_AUTORESP_CONFIG.body(&[&self.profile_id, id], params)?)
     }
 
     /// `DELETE /messaging_profiles/{profile_id}/autoresp_configs/{id}`: returns the server's
     /// confirmation text (`"OK"`).
     pub fn delete(&self, id: &str) -> Result<M::Output<String>> {
-        self.handle.client.call::<_, M>(Request::new(Method::Delete, self.path(Some(id))?))
+        self.handle.client.call::<_, M>(op::DELETE_AUTORESP_CONFIG.request(&[&self.profile_id, id])?)
     }
 }

@@ -7,8 +7,9 @@ use super::Handle;
 use super::{AutorespConfigs, Extra, RecordType, ShortCode};
 use crate::client::{Parsed, RawJson, ResponseMode, WithResponse};
 use crate::macros::{setters, string_enum};
+use crate::operations::{self as op, QueryParams};
 use crate::pagination::{page_query, ItemIter, Page, PageIter, PageParams};
-use crate::transport::{segment, Method, Request};
+use crate::transport::Request;
 use crate::{Client, Nullable, Result, Secret};
 
 string_enum! {
@@ -378,9 +379,11 @@ impl ListMessagingProfilesParams {
         num page_number: u32;
         num page_size: u32;
     }
+}
 
-    fn request(&self) -> Result<Request> {
-        let req = Request::new(Method::Get, "/messaging_profiles".into())
+impl QueryParams for ListMessagingProfilesParams {
+    fn apply(&self, req: Request) -> Result<Request> {
+        let req = req
             .query("filter[name]", self.filter_name.as_ref())
             .query("filter[name][eq]", self.filter_name_eq.as_ref())
             .query("filter[name][contains]", self.filter_name_contains.as_ref());
@@ -639,9 +642,11 @@ impl MetricsParams {
     setters! {
         opt time_frame: TimeFrame;
     }
+}
 
-    pub(crate) fn apply(&self, req: Request) -> Request {
-        req.query("time_frame", self.time_frame.as_ref())
+impl QueryParams for MetricsParams {
+    fn apply(&self, req: Request) -> Result<Request> {
+        Ok(req.query("time_frame", self.time_frame.as_ref()))
     }
 }
 
@@ -727,10 +732,6 @@ impl<'c> MessagingProfiles<'c> {
     }
 }
 
-fn profile_path(id: &str, tail: &str) -> Result<String> {
-    Ok(format!("/messaging_profiles/{}{tail}", segment(id, "messaging profile id")?))
-}
-
 impl<'c, M: ResponseMode> MessagingProfiles<'c, M> {
     fn client(&self) -> &'c Client {
         self.handle.client
@@ -738,23 +739,23 @@ impl<'c, M: ResponseMode> MessagingProfiles<'c, M> {
 
     /// `GET /messaging_profiles`: one page.
     pub fn list(&self, params: &ListMessagingProfilesParams) -> Result<M::Output<Page<MessagingProfile>>> {
-        self.client().call::<_, M>(params.request()?)
+        self.client().call::<_, M>(op::LIST_MESSAGING_PROFILES.query(&[], params)?)
     }
 
     /// `GET /messaging_profiles`: every profile, fetching pages lazily.
     pub fn list_all(&self, params: &ListMessagingProfilesParams) -> ItemIter<MessagingProfile> {
-        ItemIter::new(PageIter::new(self.client(), params.request(), params.page_number))
+        let call = op::LIST_MESSAGING_PROFILES.query(&[], params);
+        ItemIter::new(PageIter::new(self.client(), call, params.page_number))
     }
 
     /// `POST /messaging_profiles`.
     pub fn create(&self, params: &CreateMessagingProfileParams) -> Result<M::Output<MessagingProfile>> {
-        let req = Request::new(Method::Post, "/messaging_profiles".into()).json(params)?;
-        self.client().call_data::<_, M>(req)
+        self.client().call::<_, M>(op::CREATE_MESSAGING_PROFILE.body(&[], params)?)
     }
 
     /// `GET /messaging_profiles/{id}`.
     pub fn retrieve(&self, id: &str) -> Result<M::Output<MessagingProfile>> {
-        self.client().call_data::<_, M>(Request::new(Method::Get, profile_path(id, "")?))
+        self.client().call::<_, M>(op::RETRIEVE_MESSAGING_PROFILE.request(&[id])?)
     }
 
     /// `PATCH /messaging_profiles/{id}`: changes the fields set in `params`.
@@ -763,20 +764,18 @@ impl<'c, M: ResponseMode> MessagingProfiles<'c, M> {
         id: &str,
         params: &UpdateMessagingProfileParams,
     ) -> Result<M::Output<MessagingProfile>> {
-        let req = Request::new(Method::Patch, profile_path(id, "")?).json(params)?;
-        self.client().call_data::<_, M>(req)
+        self.client().call::<_, M>(op::UPDATE_MESSAGING_PROFILE.body(&[id], params)?)
     }
 
     /// `DELETE /messaging_profiles/{id}`: returns the deleted profile.
     pub fn delete(&self, id: &str) -> Result<M::Output<MessagingProfile>> {
-        self.client().call_data::<_, M>(Request::new(Method::Delete, profile_path(id, "")?))
+        self.client().call::<_, M>(op::DELETE_MESSAGING_PROFILE.request(&[id])?)
     }
 
     /// `POST /messaging_profiles/{id}/actions/regenerate_secret`: returns the profile with its new
     /// `v1_secret`.
     pub fn regenerate_secret(&self, id: &str) -> Result<M::Output<MessagingProfile>> {
-        let req = Request::new(Method::Post, profile_path(id, "/actions/regenerate_secret")?);
-        self.client().call_data::<_, M>(req)
+        self.client().call::<_, M>(op::REGENERATE_MESSAGING_PROFILE_SECRET.request(&[id])?)
     }
 
     /// `GET /messaging_profiles/{id}/phone_numbers`: one page.
@@ -785,8 +784,7 @@ impl<'c, M: ResponseMode> MessagingProfiles<'c, M> {
         id: &str,
         page: &PageParams,
     ) -> Result<M::Output<Page<PhoneNumberWithMessagingSettings>>> {
-        self.client()
-            .call::<_, M>(page.apply(Request::new(Method::Get, profile_path(id, "/phone_numbers")?))?)
+        self.client().call::<_, M>(op::LIST_PROFILE_PHONE_NUMBERS.query(&[id], page)?)
     }
 
     /// `GET /messaging_profiles/{id}/phone_numbers`: every number, fetching pages lazily.
@@ -795,19 +793,19 @@ impl<'c, M: ResponseMode> MessagingProfiles<'c, M> {
         id: &str,
         page: &PageParams,
     ) -> ItemIter<PhoneNumberWithMessagingSettings> {
-        let req = profile_path(id, "/phone_numbers").and_then(|p| page.apply(Request::new(Method::Get, p)));
-        ItemIter::new(PageIter::new(self.client(), req, page.page_number))
+        let call = op::LIST_PROFILE_PHONE_NUMBERS.query(&[id], page);
+        ItemIter::new(PageIter::new(self.client(), call, page.page_number))
     }
 
     /// `GET /messaging_profiles/{id}/short_codes`: one page.
     pub fn list_short_codes(&self, id: &str, page: &PageParams) -> Result<M::Output<Page<ShortCode>>> {
-        self.client().call::<_, M>(page.apply(Request::new(Method::Get, profile_path(id, "/short_codes")?))?)
+        self.client().call::<_, M>(op::LIST_PROFILE_SHORT_CODES.query(&[id], page)?)
     }
 
     /// `GET /messaging_profiles/{id}/short_codes`: every short code, fetching pages lazily.
     pub fn list_all_short_codes(&self, id: &str, page: &PageParams) -> ItemIter<ShortCode> {
-        let req = profile_path(id, "/short_codes").and_then(|p| page.apply(Request::new(Method::Get, p)));
-        ItemIter::new(PageIter::new(self.client(), req, page.page_number))
+        let call = op::LIST_PROFILE_SHORT_CODES.query(&[id], page);
+        ItemIter::new(PageIter::new(self.client(), call, page.page_number))
     }
 
     /// `GET /messaging_profiles/{id}/alphanumeric_sender_ids`: one page.
@@ -816,8 +814,7 @@ impl<'c, M: ResponseMode> MessagingProfiles<'c, M> {
         id: &str,
         page: &PageParams,
     ) -> Result<M::Output<Page<AlphanumericSenderId>>> {
-        let req = Request::new(Method::Get, profile_path(id, "/alphanumeric_sender_ids")?);
-        self.client().call::<_, M>(page.apply(req)?)
+        self.client().call::<_, M>(op::LIST_PROFILE_ALPHANUMERIC_SENDER_IDS.query(&[id], page)?)
     }
 
     /// `GET /messaging_profiles/{id}/alphanumeric_sender_ids`: every sender ID, fetching pages
@@ -827,15 +824,13 @@ impl<'c, M: ResponseMode> MessagingProfiles<'c, M> {
         id: &str,
         page: &PageParams,
     ) -> ItemIter<AlphanumericSenderId> {
-        let req = profile_path(id, "/alphanumeric_sender_ids")
-            .and_then(|p| page.apply(Request::new(Method::Get, p)));
-        ItemIter::new(PageIter::new(self.client(), req, page.page_number))
+        let call = op::LIST_PROFILE_ALPHANUMERIC_SENDER_IDS.query(&[id], page);
+        ItemIter::new(PageIter::new(self.client(), call, page.page_number))
     }
 
     /// `GET /messaging_profiles/{id}/metrics`: detailed metrics of one profile.
     pub fn retrieve_metrics(&self, id: &str, params: &MetricsParams) -> Result<M::Output<ProfileMetrics>> {
-        let req = params.apply(Request::new(Method::Get, profile_path(id, "/metrics")?));
-        self.client().call_data::<_, M>(req)
+        self.client().call::<_, M>(op::GET_DETAILED_PROFILE_METRICS.query(&[id], params)?)
     }
 
     /// The auto-response configs of profile `profile_id`.

@@ -3,9 +3,9 @@
 use super::Extra;
 use super::Handle;
 use crate::client::{Parsed, RawJson, ResponseMode, WithResponse};
+use crate::operations as op;
 use crate::pagination::Page;
 use crate::resources::MetricsParams;
-use crate::transport::{Method, Request};
 use crate::{Client, Result};
 
 /// High-level metrics of one profile: a free-form object.
@@ -71,7 +71,6 @@ impl<'c> MessagingProfileMetrics<'c> {
 impl<M: ResponseMode> MessagingProfileMetrics<'_, M> {
     /// `GET /messaging_profile_metrics`: one list (with `meta`; the API takes no page params).
     pub fn list(&self, params: &MetricsParams) -> Result<M::Output<Page<ProfileMetricsHighLevel>>> {
-        let req = params.apply(Request::new(Method::Get, "/messaging_profile_metrics".into()));
-        self.handle.client.call::<_, M>(req)
+        self.handle.client.call::<_, M>(op::GET_PROFILE_METRICS.query(&[], params)?)
     }
 }

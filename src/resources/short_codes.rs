@@ -6,8 +6,9 @@ use super::Handle;
 use super::{Extra, RecordType};
 use crate::client::{Parsed, RawJson, ResponseMode, WithResponse};
 use crate::macros::setters;
+use crate::operations::{self as op, QueryParams};
 use crate::pagination::{page_query, ItemIter, Page, PageIter};
-use crate::transport::{segment, Method, Request};
+use crate::transport::Request;
 use crate::{Client, Result};
 
 /// A short code.
@@ -73,10 +74,11 @@ impl ListShortCodesParams {
     pub fn unassigned(self) -> Self {
         self.filter_messaging_profile_id("null")
     }
+}
 
-    fn request(&self) -> Result<Request> {
-        let req = Request::new(Method::Get, "/short_codes".into())
-            .query("filter[messaging_profile_id]", self.filter_messaging_profile_id.as_ref());
+impl QueryParams for ListShortCodesParams {
+    fn apply(&self, req: Request) -> Result<Request> {
+        let req = req.query("filter[messaging_profile_id]", self.filter_messaging_profile_id.as_ref());
         page_query(req, self.page_number, self.page_size)
     }
 }
@@ -197,29 +199,25 @@ impl<'c> ShortCodes<'c> {
     }
 }
 
-fn short_code_path(id: &str) -> Result<String> {
-    Ok(format!("/short_codes/{}", segment(id, "short code id")?))
-}
-
 impl<M: ResponseMode> ShortCodes<'_, M> {
     /// `GET /short_codes`: one page.
     pub fn list(&self, params: &ListShortCodesParams) -> Result<M::Output<Page<ShortCode>>> {
-        self.handle.client.call::<_, M>(params.request()?)
+        self.handle.client.call::<_, M>(op::LIST_SHORT_CODES.query(&[], params)?)
     }
 
     /// `GET /short_codes`: every short code, fetching pages lazily.
     pub fn list_all(&self, params: &ListShortCodesParams) -> ItemIter<ShortCode> {
-        ItemIter::new(PageIter::new(self.handle.client, params.request(), params.page_number))
+        let call = op::LIST_SHORT_CODES.query(&[], params);
+        ItemIter::new(PageIter::new(self.handle.client, call, params.page_number))
     }
 
     /// `GET /short_codes/{id}`.
     pub fn retrieve(&self, id: &str) -> Result<M::Output<ShortCode>> {
-        self.handle.client.call_data::<_, M>(Request::new(Method::Get, short_code_path(id)?))
+        self.handle.client.call::<_, M>(op::RETRIEVE_SHORT_CODE.request(&[id])?)
     }
 
     /// `PATCH /short_codes/{id}`: assigns or unassigns the short code, sets its tags.
     pub fn update(&self, id: &str, params: &UpdateShortCodeParams) -> Result<M::Output<ShortCode>> {
-        let req = Request::new(Method::Patch, short_code_path(id)?).json(params)?;
-        self.handle.client.call_data::<_, M>(req)
+        self.handle.client.call::<_, M>(op::UPDATE_SHORT_CODE.body(&[id], params)?)
     }
 }
