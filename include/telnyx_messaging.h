@@ -214,18 +214,17 @@ telnyx_error *telnyx_client_with_options(const telnyx_client *c,
 void telnyx_client_free(telnyx_client *c);
 
 /**
- * `GET /messaging_profiles`: one page of profiles. `params_json` is NULL or a JSON object with
- * the optional keys `filter_name`, `filter_name_eq`, `filter_name_contains` (strings),
- * `page_number` (from 1) and `page_size` (1..250). `*out_json`: `{"data": [...], "meta":
- * {...}}`.
+ * `GET /messaging_profiles`. One page of profiles. `params_json` is NULL or a JSON object with the
+ * optional keys `filter_name`, `filter_name_eq`, `filter_name_contains` (strings), `page_number`
+ * (from 1) and `page_size` (1..250). `*out_json`: `{"data": [...], "meta": {...}}`.
  *
  * Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
  * returned error is owned by the caller (free it with `telnyx_error_free`).
  * Thread-safe: `c` may be used by other threads at the same time.
  *
  * # Safety
- * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
- * `out_json` is NULL or valid for writing one pointer.
+ * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+ * is NULL or valid for writing one pointer.
  */
 telnyx_error *telnyx_messaging_profiles_list(const telnyx_client *c,
                                              const char *params_json,
@@ -233,17 +232,17 @@ telnyx_error *telnyx_messaging_profiles_list(const telnyx_client *c,
 
 /**
  * `GET /messaging_profiles`, every page: creates a page iterator (read it with
- * `telnyx_page_iter_next`). `params_json` as for `telnyx_messaging_profiles_list`;
- * `page_number` is the first page fetched. No request is sent until the first
- * `telnyx_page_iter_next`, which also reports invalid page params.
+ * `telnyx_page_iter_next`). `params_json` as for `telnyx_messaging_profiles_list`; `page_number`
+ * is the first page fetched, and without a `page_size` it asks for 250 items per page. No request
+ * is sent until the first `telnyx_page_iter_next`, which also reports invalid page params.
  *
- * Ownership: on success the caller owns `*out` (free it with `telnyx_page_iter_free`); it
- * stays valid after `c` is freed. A returned error is owned by the caller.
+ * Ownership: on success the caller owns `*out` (free it with `telnyx_page_iter_free`); it stays
+ * valid after `c` is freed. A returned error is owned by the caller.
  * Thread-safe: `c` may be used by other threads at the same time.
  *
  * # Safety
- * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out`
- * is NULL or valid for writing one pointer.
+ * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out` is
+ * NULL or valid for writing one pointer.
  */
 telnyx_error *telnyx_messaging_profiles_list_all(const telnyx_client *c,
                                                  const char *params_json,
@@ -258,8 +257,8 @@ telnyx_error *telnyx_messaging_profiles_list_all(const telnyx_client *c,
  * Thread-safe: `c` may be used by other threads at the same time.
  *
  * # Safety
- * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
- * `out_json` is NULL or valid for writing one pointer.
+ * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+ * is NULL or valid for writing one pointer.
  */
 telnyx_error *telnyx_messaging_profiles_create(const telnyx_client *c,
                                                const char *body_json,
@@ -273,26 +272,26 @@ telnyx_error *telnyx_messaging_profiles_create(const telnyx_client *c,
  * Thread-safe: `c` may be used by other threads at the same time.
  *
  * # Safety
- * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
- * `out_json` is NULL or valid for writing one pointer.
+ * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+ * is NULL or valid for writing one pointer.
  */
 telnyx_error *telnyx_messaging_profiles_retrieve(const telnyx_client *c,
                                                  const char *id,
                                                  char **out_json);
 
 /**
- * `PATCH /messaging_profiles/{id}`. `body_json` (required): the fields to change, with the
- * API's names; a key set to `null` clears that field (`webhook_url`, `webhook_failover_url`,
- * `alpha_sender`, `number_pool_settings`, `url_shortener_settings`, `ai_assistant_id`), a
- * missing key leaves it unchanged; read-only fields are refused. `*out_json`: the profile.
+ * `PATCH /messaging_profiles/{id}`. `body_json` (required): the fields to change, with the API's
+ * names; a key set to `null` clears that field (`webhook_url`, `webhook_failover_url`,
+ * `alpha_sender`, `number_pool_settings`, `url_shortener_settings`, `ai_assistant_id`), a missing
+ * key leaves it unchanged; read-only fields are refused. `*out_json`: the profile.
  *
  * Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
  * returned error is owned by the caller (free it with `telnyx_error_free`).
  * Thread-safe: `c` may be used by other threads at the same time.
  *
  * # Safety
- * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
- * `out_json` is NULL or valid for writing one pointer.
+ * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+ * is NULL or valid for writing one pointer.
  */
 telnyx_error *telnyx_messaging_profiles_update(const telnyx_client *c,
                                                const char *id,
@@ -307,41 +306,40 @@ telnyx_error *telnyx_messaging_profiles_update(const telnyx_client *c,
  * Thread-safe: `c` may be used by other threads at the same time.
  *
  * # Safety
- * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
- * `out_json` is NULL or valid for writing one pointer.
+ * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+ * is NULL or valid for writing one pointer.
  */
 telnyx_error *telnyx_messaging_profiles_delete(const telnyx_client *c,
                                                const char *id,
                                                char **out_json);
 
 /**
- * `POST /messaging_profiles/{id}/actions/regenerate_secret`. `*out_json`: the profile with its
- * new `v1_secret`.
+ * `POST /messaging_profiles/{id}/actions/regenerate_secret`. `*out_json`: the profile with its new
+ * `v1_secret`.
  *
  * Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
  * returned error is owned by the caller (free it with `telnyx_error_free`).
  * Thread-safe: `c` may be used by other threads at the same time.
  *
  * # Safety
- * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
- * `out_json` is NULL or valid for writing one pointer.
+ * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+ * is NULL or valid for writing one pointer.
  */
 telnyx_error *telnyx_messaging_profiles_regenerate_secret(const telnyx_client *c,
                                                           const char *id,
                                                           char **out_json);
 
 /**
- * `GET /messaging_profiles/{id}/phone_numbers`: one page. `page_json` is NULL or
- * `{"page_number": n, "page_size": n}` (both optional). `*out_json`: `{"data": [...], "meta":
- * {...}}`.
+ * `GET /messaging_profiles/{id}/phone_numbers`. `page_json` is NULL or `{"page_number": n,
+ * "page_size": n}` (both optional). `*out_json`: `{"data": [...], "meta": {...}}`.
  *
  * Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
  * returned error is owned by the caller (free it with `telnyx_error_free`).
  * Thread-safe: `c` may be used by other threads at the same time.
  *
  * # Safety
- * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
- * `out_json` is NULL or valid for writing one pointer.
+ * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+ * is NULL or valid for writing one pointer.
  */
 telnyx_error *telnyx_messaging_profiles_list_phone_numbers(const telnyx_client *c,
                                                            const char *id,
@@ -349,16 +347,19 @@ telnyx_error *telnyx_messaging_profiles_list_phone_numbers(const telnyx_client *
                                                            char **out_json);
 
 /**
- * `GET /messaging_profiles/{id}/phone_numbers`, every page: creates a page iterator.
- * `page_json` as for `telnyx_messaging_profiles_list_phone_numbers`.
+ * `GET /messaging_profiles/{id}/phone_numbers`, every page: creates a page iterator (read it with
+ * `telnyx_page_iter_next`). `page_json` as for `telnyx_messaging_profiles_list_phone_numbers`;
+ * `page_number` is the first page fetched, and without a `page_size` it asks for 250 items per
+ * page. No request is sent until the first `telnyx_page_iter_next`, which also reports invalid
+ * page params.
  *
- * Ownership: on success the caller owns `*out` (free it with `telnyx_page_iter_free`); it
- * stays valid after `c` is freed. A returned error is owned by the caller.
+ * Ownership: on success the caller owns `*out` (free it with `telnyx_page_iter_free`); it stays
+ * valid after `c` is freed. A returned error is owned by the caller.
  * Thread-safe: `c` may be used by other threads at the same time.
  *
  * # Safety
- * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out`
- * is NULL or valid for writing one pointer.
+ * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out` is
+ * NULL or valid for writing one pointer.
  */
 telnyx_error *telnyx_messaging_profiles_list_all_phone_numbers(const telnyx_client *c,
                                                                const char *id,
@@ -366,16 +367,16 @@ telnyx_error *telnyx_messaging_profiles_list_all_phone_numbers(const telnyx_clie
                                                                telnyx_page_iter **out);
 
 /**
- * `GET /messaging_profiles/{id}/short_codes`: one page. `page_json` is NULL or
- * `{"page_number": n, "page_size": n}`. `*out_json`: `{"data": [...], "meta": {...}}`.
+ * `GET /messaging_profiles/{id}/short_codes`. `page_json` is NULL or `{"page_number": n,
+ * "page_size": n}` (both optional). `*out_json`: `{"data": [...], "meta": {...}}`.
  *
  * Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
  * returned error is owned by the caller (free it with `telnyx_error_free`).
  * Thread-safe: `c` may be used by other threads at the same time.
  *
  * # Safety
- * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
- * `out_json` is NULL or valid for writing one pointer.
+ * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+ * is NULL or valid for writing one pointer.
  */
 telnyx_error *telnyx_messaging_profiles_list_short_codes(const telnyx_client *c,
                                                          const char *id,
@@ -383,16 +384,19 @@ telnyx_error *telnyx_messaging_profiles_list_short_codes(const telnyx_client *c,
                                                          char **out_json);
 
 /**
- * `GET /messaging_profiles/{id}/short_codes`, every page: creates a page iterator. `page_json`
- * as for `telnyx_messaging_profiles_list_short_codes`.
+ * `GET /messaging_profiles/{id}/short_codes`, every page: creates a page iterator (read it with
+ * `telnyx_page_iter_next`). `page_json` as for `telnyx_messaging_profiles_list_short_codes`;
+ * `page_number` is the first page fetched, and without a `page_size` it asks for 250 items per
+ * page. No request is sent until the first `telnyx_page_iter_next`, which also reports invalid
+ * page params.
  *
- * Ownership: on success the caller owns `*out` (free it with `telnyx_page_iter_free`); it
- * stays valid after `c` is freed. A returned error is owned by the caller.
+ * Ownership: on success the caller owns `*out` (free it with `telnyx_page_iter_free`); it stays
+ * valid after `c` is freed. A returned error is owned by the caller.
  * Thread-safe: `c` may be used by other threads at the same time.
  *
  * # Safety
- * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out`
- * is NULL or valid for writing one pointer.
+ * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out` is
+ * NULL or valid for writing one pointer.
  */
 telnyx_error *telnyx_messaging_profiles_list_all_short_codes(const telnyx_client *c,
                                                              const char *id,
@@ -400,16 +404,16 @@ telnyx_error *telnyx_messaging_profiles_list_all_short_codes(const telnyx_client
                                                              telnyx_page_iter **out);
 
 /**
- * `GET /messaging_profiles/{id}/alphanumeric_sender_ids`: one page. `page_json` is NULL or
- * `{"page_number": n, "page_size": n}`. `*out_json`: `{"data": [...], "meta": {...}}`.
+ * `GET /messaging_profiles/{id}/alphanumeric_sender_ids`. `page_json` is NULL or `{"page_number":
+ * n, "page_size": n}` (both optional). `*out_json`: `{"data": [...], "meta": {...}}`.
  *
  * Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
  * returned error is owned by the caller (free it with `telnyx_error_free`).
  * Thread-safe: `c` may be used by other threads at the same time.
  *
  * # Safety
- * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
- * `out_json` is NULL or valid for writing one pointer.
+ * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+ * is NULL or valid for writing one pointer.
  */
 telnyx_error *telnyx_messaging_profiles_list_alphanumeric_sender_ids(const telnyx_client *c,
                                                                      const char *id,
@@ -417,16 +421,19 @@ telnyx_error *telnyx_messaging_profiles_list_alphanumeric_sender_ids(const telny
                                                                      char **out_json);
 
 /**
- * `GET /messaging_profiles/{id}/alphanumeric_sender_ids`, every page: creates a page iterator.
- * `page_json` as for `telnyx_messaging_profiles_list_alphanumeric_sender_ids`.
+ * `GET /messaging_profiles/{id}/alphanumeric_sender_ids`, every page: creates a page iterator
+ * (read it with `telnyx_page_iter_next`). `page_json` as for
+ * `telnyx_messaging_profiles_list_alphanumeric_sender_ids`; `page_number` is the first page
+ * fetched, and without a `page_size` it asks for 250 items per page. No request is sent until the
+ * first `telnyx_page_iter_next`, which also reports invalid page params.
  *
- * Ownership: on success the caller owns `*out` (free it with `telnyx_page_iter_free`); it
- * stays valid after `c` is freed. A returned error is owned by the caller.
+ * Ownership: on success the caller owns `*out` (free it with `telnyx_page_iter_free`); it stays
+ * valid after `c` is freed. A returned error is owned by the caller.
  * Thread-safe: `c` may be used by other threads at the same time.
  *
  * # Safety
- * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out`
- * is NULL or valid for writing one pointer.
+ * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out` is
+ * NULL or valid for writing one pointer.
  */
 telnyx_error *telnyx_messaging_profiles_list_all_alphanumeric_sender_ids(const telnyx_client *c,
                                                                          const char *id,
@@ -434,17 +441,17 @@ telnyx_error *telnyx_messaging_profiles_list_all_alphanumeric_sender_ids(const t
                                                                          telnyx_page_iter **out);
 
 /**
- * `GET /messaging_profiles/{id}/metrics`. `params_json` is NULL or `{"time_frame": "1h"}`
- * (`1h`, `3h`, `24h`, `3d`, `7d`, `30d`; server default `24h`). `*out_json`: the metrics
- * object, free-form.
+ * `GET /messaging_profiles/{id}/metrics`. `params_json` is NULL or `{"time_frame": "1h"}` (`1h`,
+ * `3h`, `24h`, `3d`, `7d`, `30d`; server default `24h`). `*out_json`: the metrics object,
+ * free-form.
  *
  * Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
  * returned error is owned by the caller (free it with `telnyx_error_free`).
  * Thread-safe: `c` may be used by other threads at the same time.
  *
  * # Safety
- * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
- * `out_json` is NULL or valid for writing one pointer.
+ * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+ * is NULL or valid for writing one pointer.
  */
 telnyx_error *telnyx_messaging_profiles_retrieve_metrics(const telnyx_client *c,
                                                          const char *id,
@@ -452,18 +459,18 @@ telnyx_error *telnyx_messaging_profiles_retrieve_metrics(const telnyx_client *c,
                                                          char **out_json);
 
 /**
- * `GET /messaging_profiles/{profile_id}/autoresp_configs`: every config, as one list.
+ * `GET /messaging_profiles/{profile_id}/autoresp_configs`. Every config, as one list.
  * `params_json` is NULL or a JSON object with the optional string keys `country_code`,
- * `created_at_gte`, `created_at_lte`, `updated_at_gte`, `updated_at_lte`. `*out_json`:
- * `{"data": [...], "meta": {...}}`.
+ * `created_at_gte`, `created_at_lte`, `updated_at_gte`, `updated_at_lte`. `*out_json`: `{"data":
+ * [...], "meta": {...}}`.
  *
  * Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
  * returned error is owned by the caller (free it with `telnyx_error_free`).
  * Thread-safe: `c` may be used by other threads at the same time.
  *
  * # Safety
- * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
- * `out_json` is NULL or valid for writing one pointer.
+ * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+ * is NULL or valid for writing one pointer.
  */
 telnyx_error *telnyx_messaging_profiles_autoresp_configs_list(const telnyx_client *c,
                                                               const char *profile_id,
@@ -480,8 +487,8 @@ telnyx_error *telnyx_messaging_profiles_autoresp_configs_list(const telnyx_clien
  * Thread-safe: `c` may be used by other threads at the same time.
  *
  * # Safety
- * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
- * `out_json` is NULL or valid for writing one pointer.
+ * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+ * is NULL or valid for writing one pointer.
  */
 telnyx_error *telnyx_messaging_profiles_autoresp_configs_create(const telnyx_client *c,
                                                                 const char *profile_id,
@@ -489,24 +496,25 @@ telnyx_error *telnyx_messaging_profiles_autoresp_configs_create(const telnyx_cli
                                                                 char **out_json);
 
 /**
- * `GET /messaging_profiles/{profile_id}/autoresp_configs/{id}`. `*out_json`: the config.
+ * `GET /messaging_profiles/{profile_id}/autoresp_configs/{autoresp_cfg_id}`. `*out_json`: the
+ * config.
  *
  * Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
  * returned error is owned by the caller (free it with `telnyx_error_free`).
  * Thread-safe: `c` may be used by other threads at the same time.
  *
  * # Safety
- * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
- * `out_json` is NULL or valid for writing one pointer.
+ * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+ * is NULL or valid for writing one pointer.
  */
 telnyx_error *telnyx_messaging_profiles_autoresp_configs_retrieve(const telnyx_client *c,
                                                                   const char *profile_id,
-                                                                  const char *id,
+                                                                  const char *autoresp_cfg_id,
                                                                   char **out_json);
 
 /**
- * `PUT /messaging_profiles/{profile_id}/autoresp_configs/{id}`: replaces the whole config.
- * `body_json` (required) as for `telnyx_messaging_profiles_autoresp_configs_create`.
+ * `PUT /messaging_profiles/{profile_id}/autoresp_configs/{autoresp_cfg_id}`. Replaces the whole
+ * config. `body_json` (required) as for `telnyx_messaging_profiles_autoresp_configs_create`.
  * `*out_json`: the config.
  *
  * Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
@@ -514,90 +522,92 @@ telnyx_error *telnyx_messaging_profiles_autoresp_configs_retrieve(const telnyx_c
  * Thread-safe: `c` may be used by other threads at the same time.
  *
  * # Safety
- * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
- * `out_json` is NULL or valid for writing one pointer.
+ * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+ * is NULL or valid for writing one pointer.
  */
 telnyx_error *telnyx_messaging_profiles_autoresp_configs_update(const telnyx_client *c,
                                                                 const char *profile_id,
-                                                                const char *id,
+                                                                const char *autoresp_cfg_id,
                                                                 const char *body_json,
                                                                 char **out_json);
 
 /**
- * `DELETE /messaging_profiles/{profile_id}/autoresp_configs/{id}`. `*out_json`: the JSON string
- * the server returned, such as `"OK"` (with the quotes).
+ * `DELETE /messaging_profiles/{profile_id}/autoresp_configs/{autoresp_cfg_id}`. `*out_json`: the
+ * JSON string the server returned, such as `"OK"` (with the quotes).
  *
  * Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
  * returned error is owned by the caller (free it with `telnyx_error_free`).
  * Thread-safe: `c` may be used by other threads at the same time.
  *
  * # Safety
- * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
- * `out_json` is NULL or valid for writing one pointer.
+ * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+ * is NULL or valid for writing one pointer.
  */
 telnyx_error *telnyx_messaging_profiles_autoresp_configs_delete(const telnyx_client *c,
                                                                 const char *profile_id,
-                                                                const char *id,
+                                                                const char *autoresp_cfg_id,
                                                                 char **out_json);
 
 /**
- * `GET /short_codes`: one page. `params_json` is NULL or a JSON object with the optional keys
- * `filter_messaging_profile_id` (the string `"null"` finds unassigned short codes),
- * `page_number` and `page_size`. `*out_json`: `{"data": [...], "meta": {...}}`.
+ * `GET /short_codes`. One page. `params_json` is NULL or a JSON object with the optional keys
+ * `filter_messaging_profile_id` (the string `"null"` finds unassigned short codes), `page_number`
+ * and `page_size`. `*out_json`: `{"data": [...], "meta": {...}}`.
  *
  * Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
  * returned error is owned by the caller (free it with `telnyx_error_free`).
  * Thread-safe: `c` may be used by other threads at the same time.
  *
  * # Safety
- * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
- * `out_json` is NULL or valid for writing one pointer.
+ * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+ * is NULL or valid for writing one pointer.
  */
 telnyx_error *telnyx_short_codes_list(const telnyx_client *c,
                                       const char *params_json,
                                       char **out_json);
 
 /**
- * `GET /short_codes`, every page: creates a page iterator. `params_json` as for
- * `telnyx_short_codes_list`; `page_number` is the first page fetched.
+ * `GET /short_codes`, every page: creates a page iterator (read it with `telnyx_page_iter_next`).
+ * `params_json` as for `telnyx_short_codes_list`; `page_number` is the first page fetched, and
+ * without a `page_size` it asks for 250 items per page. No request is sent until the first
+ * `telnyx_page_iter_next`, which also reports invalid page params.
  *
- * Ownership: on success the caller owns `*out` (free it with `telnyx_page_iter_free`); it
- * stays valid after `c` is freed. A returned error is owned by the caller.
+ * Ownership: on success the caller owns `*out` (free it with `telnyx_page_iter_free`); it stays
+ * valid after `c` is freed. A returned error is owned by the caller.
  * Thread-safe: `c` may be used by other threads at the same time.
  *
  * # Safety
- * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out`
- * is NULL or valid for writing one pointer.
+ * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out` is
+ * NULL or valid for writing one pointer.
  */
 telnyx_error *telnyx_short_codes_list_all(const telnyx_client *c,
                                           const char *params_json,
                                           telnyx_page_iter **out);
 
 /**
- * `GET /short_codes/{id}` (`id` is the UUID, not the digits). `*out_json`: the short code.
+ * `GET /short_codes/{id}`. `id` is the UUID, not the digits. `*out_json`: the short code.
  *
  * Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
  * returned error is owned by the caller (free it with `telnyx_error_free`).
  * Thread-safe: `c` may be used by other threads at the same time.
  *
  * # Safety
- * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
- * `out_json` is NULL or valid for writing one pointer.
+ * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+ * is NULL or valid for writing one pointer.
  */
 telnyx_error *telnyx_short_codes_retrieve(const telnyx_client *c, const char *id, char **out_json);
 
 /**
- * `PATCH /short_codes/{id}`. `body_json` (required): `{"messaging_profile_id": "..." | null |
- * "", "tags": [...]}`; `messaging_profile_id` is required (`null` or `""` unassigns), `tags`
- * optional. `*out_json`: the short code.
+ * `PATCH /short_codes/{id}`. `body_json` (required): `{"messaging_profile_id": "..." | null | "",
+ * "tags": [...]}`; `messaging_profile_id` is required (`null` or `""` unassigns), `tags` optional.
+ * `*out_json`: the short code.
  *
  * Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
  * returned error is owned by the caller (free it with `telnyx_error_free`).
  * Thread-safe: `c` may be used by other threads at the same time.
  *
  * # Safety
- * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
- * `out_json` is NULL or valid for writing one pointer.
+ * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+ * is NULL or valid for writing one pointer.
  */
 telnyx_error *telnyx_short_codes_update(const telnyx_client *c,
                                         const char *id,
@@ -605,17 +615,16 @@ telnyx_error *telnyx_short_codes_update(const telnyx_client *c,
                                         char **out_json);
 
 /**
- * `GET /messaging_profile_metrics`: high-level metrics of every profile, as one list.
- * `params_json` is NULL or `{"time_frame": "24h"}`. `*out_json`: `{"data": [...], "meta":
- * {...}}`.
+ * `GET /messaging_profile_metrics`. High-level metrics of every profile, as one list.
+ * `params_json` is NULL or `{"time_frame": "24h"}`. `*out_json`: `{"data": [...], "meta": {...}}`.
  *
  * Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
  * returned error is owned by the caller (free it with `telnyx_error_free`).
  * Thread-safe: `c` may be used by other threads at the same time.
  *
  * # Safety
- * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
- * `out_json` is NULL or valid for writing one pointer.
+ * `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+ * is NULL or valid for writing one pointer.
  */
 telnyx_error *telnyx_messaging_profile_metrics_list(const telnyx_client *c,
                                                     const char *params_json,

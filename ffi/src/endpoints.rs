@@ -1,37 +1,34 @@
-//! One function per endpoint method of the Rust library: C strings and JSON in, one call,
-//! JSON or an error out.
+// Generated from `telnyx_messaging::operations` by ffi/tests/generated.rs: do not edit.
+// Regenerate with `UPDATE_GENERATED=1 cargo test -p telnyx-messaging-ffi --test generated`.
+
+//! One function per endpoint method of the Rust library, generated from its operation table:
+//! C strings and JSON in, one call, JSON or an error out.
 //!
 //! Every function here shares these rules, repeated in each one's documentation:
 //! on success it returns NULL and the caller owns the string or iterator written to the
 //! out-pointer; on failure it returns an error owned by the caller and the out-pointer stays NULL.
 //! All of them are thread-safe: a client handle may be used by many threads at once.
-//! The `*_list_all*` iterators ask for 250 items per page when the params give no `page_size`.
 
 use std::ffi::c_char;
 
-use telnyx_messaging::{
-    AutorespConfigParams, CreateMessagingProfileParams, ListAutorespConfigsParams,
-    ListMessagingProfilesParams, ListShortCodesParams, MetricsParams, PageParams,
-    UpdateMessagingProfileParams, UpdateShortCodeParams,
-};
+use telnyx_messaging::{AutorespConfigParams, CreateMessagingProfileParams, ListAutorespConfigsParams, ListMessagingProfilesParams, ListShortCodesParams, MetricsParams, PageParams, UpdateMessagingProfileParams, UpdateShortCodeParams};
 
 use crate::boundary::{client_arg, iter_out, json_arg, json_out, opt_json_arg, str_arg};
 use crate::client::telnyx_client;
 use crate::error::telnyx_error;
 use crate::iter::telnyx_page_iter;
 
-/// `GET /messaging_profiles`: one page of profiles. `params_json` is NULL or a JSON object with
-/// the optional keys `filter_name`, `filter_name_eq`, `filter_name_contains` (strings),
-/// `page_number` (from 1) and `page_size` (1..250). `*out_json`: `{"data": [...], "meta":
-/// {...}}`.
+/// `GET /messaging_profiles`. One page of profiles. `params_json` is NULL or a JSON object with the
+/// optional keys `filter_name`, `filter_name_eq`, `filter_name_contains` (strings), `page_number`
+/// (from 1) and `page_size` (1..250). `*out_json`: `{"data": [...], "meta": {...}}`.
 ///
 /// Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
 /// returned error is owned by the caller (free it with `telnyx_error_free`).
 /// Thread-safe: `c` may be used by other threads at the same time.
 ///
 /// # Safety
-/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
-/// `out_json` is NULL or valid for writing one pointer.
+/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+/// is NULL or valid for writing one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn telnyx_messaging_profiles_list(
     c: *const telnyx_client,
@@ -41,24 +38,24 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_list(
     // SAFETY: forwarded contract.
     unsafe {
         json_out(out_json, || {
-            let params: ListMessagingProfilesParams = opt_json_arg(params_json, "params_json")?;
-            Ok(client_arg(c)?.messaging_profiles().raw_json().list(&params)?)
+            let input: ListMessagingProfilesParams = opt_json_arg(params_json, "params_json")?;
+            Ok(client_arg(c)?.messaging_profiles().raw_json().list(&input)?)
         })
     }
 }
 
 /// `GET /messaging_profiles`, every page: creates a page iterator (read it with
-/// `telnyx_page_iter_next`). `params_json` as for `telnyx_messaging_profiles_list`;
-/// `page_number` is the first page fetched. No request is sent until the first
-/// `telnyx_page_iter_next`, which also reports invalid page params.
+/// `telnyx_page_iter_next`). `params_json` as for `telnyx_messaging_profiles_list`; `page_number`
+/// is the first page fetched, and without a `page_size` it asks for 250 items per page. No request
+/// is sent until the first `telnyx_page_iter_next`, which also reports invalid page params.
 ///
-/// Ownership: on success the caller owns `*out` (free it with `telnyx_page_iter_free`); it
-/// stays valid after `c` is freed. A returned error is owned by the caller.
+/// Ownership: on success the caller owns `*out` (free it with `telnyx_page_iter_free`); it stays
+/// valid after `c` is freed. A returned error is owned by the caller.
 /// Thread-safe: `c` may be used by other threads at the same time.
 ///
 /// # Safety
-/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out`
-/// is NULL or valid for writing one pointer.
+/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out` is
+/// NULL or valid for writing one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn telnyx_messaging_profiles_list_all(
     c: *const telnyx_client,
@@ -68,8 +65,8 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_list_all(
     // SAFETY: forwarded contract.
     unsafe {
         iter_out(out, || {
-            let params: ListMessagingProfilesParams = opt_json_arg(params_json, "params_json")?;
-            Ok(client_arg(c)?.messaging_profiles().raw_json().list_all(&params))
+            let input: ListMessagingProfilesParams = opt_json_arg(params_json, "params_json")?;
+            Ok(client_arg(c)?.messaging_profiles().raw_json().list_all(&input))
         })
     }
 }
@@ -82,8 +79,8 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_list_all(
 /// Thread-safe: `c` may be used by other threads at the same time.
 ///
 /// # Safety
-/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
-/// `out_json` is NULL or valid for writing one pointer.
+/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+/// is NULL or valid for writing one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn telnyx_messaging_profiles_create(
     c: *const telnyx_client,
@@ -93,8 +90,8 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_create(
     // SAFETY: forwarded contract.
     unsafe {
         json_out(out_json, || {
-            let body: CreateMessagingProfileParams = json_arg(body_json, "body_json")?;
-            Ok(client_arg(c)?.messaging_profiles().raw_json().create(&body)?)
+            let input: CreateMessagingProfileParams = json_arg(body_json, "body_json")?;
+            Ok(client_arg(c)?.messaging_profiles().raw_json().create(&input)?)
         })
     }
 }
@@ -106,8 +103,8 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_create(
 /// Thread-safe: `c` may be used by other threads at the same time.
 ///
 /// # Safety
-/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
-/// `out_json` is NULL or valid for writing one pointer.
+/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+/// is NULL or valid for writing one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn telnyx_messaging_profiles_retrieve(
     c: *const telnyx_client,
@@ -122,18 +119,18 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_retrieve(
     }
 }
 
-/// `PATCH /messaging_profiles/{id}`. `body_json` (required): the fields to change, with the
-/// API's names; a key set to `null` clears that field (`webhook_url`, `webhook_failover_url`,
-/// `alpha_sender`, `number_pool_settings`, `url_shortener_settings`, `ai_assistant_id`), a
-/// missing key leaves it unchanged; read-only fields are refused. `*out_json`: the profile.
+/// `PATCH /messaging_profiles/{id}`. `body_json` (required): the fields to change, with the API's
+/// names; a key set to `null` clears that field (`webhook_url`, `webhook_failover_url`,
+/// `alpha_sender`, `number_pool_settings`, `url_shortener_settings`, `ai_assistant_id`), a missing
+/// key leaves it unchanged; read-only fields are refused. `*out_json`: the profile.
 ///
 /// Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
 /// returned error is owned by the caller (free it with `telnyx_error_free`).
 /// Thread-safe: `c` may be used by other threads at the same time.
 ///
 /// # Safety
-/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
-/// `out_json` is NULL or valid for writing one pointer.
+/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+/// is NULL or valid for writing one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn telnyx_messaging_profiles_update(
     c: *const telnyx_client,
@@ -144,8 +141,8 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_update(
     // SAFETY: forwarded contract.
     unsafe {
         json_out(out_json, || {
-            let body: UpdateMessagingProfileParams = json_arg(body_json, "body_json")?;
-            Ok(client_arg(c)?.messaging_profiles().raw_json().update(str_arg(id, "id")?, &body)?)
+            let input: UpdateMessagingProfileParams = json_arg(body_json, "body_json")?;
+            Ok(client_arg(c)?.messaging_profiles().raw_json().update(str_arg(id, "id")?, &input)?)
         })
     }
 }
@@ -157,8 +154,8 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_update(
 /// Thread-safe: `c` may be used by other threads at the same time.
 ///
 /// # Safety
-/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
-/// `out_json` is NULL or valid for writing one pointer.
+/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+/// is NULL or valid for writing one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn telnyx_messaging_profiles_delete(
     c: *const telnyx_client,
@@ -173,16 +170,16 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_delete(
     }
 }
 
-/// `POST /messaging_profiles/{id}/actions/regenerate_secret`. `*out_json`: the profile with its
-/// new `v1_secret`.
+/// `POST /messaging_profiles/{id}/actions/regenerate_secret`. `*out_json`: the profile with its new
+/// `v1_secret`.
 ///
 /// Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
 /// returned error is owned by the caller (free it with `telnyx_error_free`).
 /// Thread-safe: `c` may be used by other threads at the same time.
 ///
 /// # Safety
-/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
-/// `out_json` is NULL or valid for writing one pointer.
+/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+/// is NULL or valid for writing one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn telnyx_messaging_profiles_regenerate_secret(
     c: *const telnyx_client,
@@ -197,17 +194,16 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_regenerate_secret(
     }
 }
 
-/// `GET /messaging_profiles/{id}/phone_numbers`: one page. `page_json` is NULL or
-/// `{"page_number": n, "page_size": n}` (both optional). `*out_json`: `{"data": [...], "meta":
-/// {...}}`.
+/// `GET /messaging_profiles/{id}/phone_numbers`. `page_json` is NULL or `{"page_number": n,
+/// "page_size": n}` (both optional). `*out_json`: `{"data": [...], "meta": {...}}`.
 ///
 /// Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
 /// returned error is owned by the caller (free it with `telnyx_error_free`).
 /// Thread-safe: `c` may be used by other threads at the same time.
 ///
 /// # Safety
-/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
-/// `out_json` is NULL or valid for writing one pointer.
+/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+/// is NULL or valid for writing one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn telnyx_messaging_profiles_list_phone_numbers(
     c: *const telnyx_client,
@@ -218,25 +214,25 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_list_phone_numbers(
     // SAFETY: forwarded contract.
     unsafe {
         json_out(out_json, || {
-            let page: PageParams = opt_json_arg(page_json, "page_json")?;
-            Ok(client_arg(c)?
-                .messaging_profiles()
-                .raw_json()
-                .list_phone_numbers(str_arg(id, "id")?, &page)?)
+            let input: PageParams = opt_json_arg(page_json, "page_json")?;
+            Ok(client_arg(c)?.messaging_profiles().raw_json().list_phone_numbers(str_arg(id, "id")?, &input)?)
         })
     }
 }
 
-/// `GET /messaging_profiles/{id}/phone_numbers`, every page: creates a page iterator.
-/// `page_json` as for `telnyx_messaging_profiles_list_phone_numbers`.
+/// `GET /messaging_profiles/{id}/phone_numbers`, every page: creates a page iterator (read it with
+/// `telnyx_page_iter_next`). `page_json` as for `telnyx_messaging_profiles_list_phone_numbers`;
+/// `page_number` is the first page fetched, and without a `page_size` it asks for 250 items per
+/// page. No request is sent until the first `telnyx_page_iter_next`, which also reports invalid
+/// page params.
 ///
-/// Ownership: on success the caller owns `*out` (free it with `telnyx_page_iter_free`); it
-/// stays valid after `c` is freed. A returned error is owned by the caller.
+/// Ownership: on success the caller owns `*out` (free it with `telnyx_page_iter_free`); it stays
+/// valid after `c` is freed. A returned error is owned by the caller.
 /// Thread-safe: `c` may be used by other threads at the same time.
 ///
 /// # Safety
-/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out`
-/// is NULL or valid for writing one pointer.
+/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out` is
+/// NULL or valid for writing one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn telnyx_messaging_profiles_list_all_phone_numbers(
     c: *const telnyx_client,
@@ -247,25 +243,22 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_list_all_phone_numbers(
     // SAFETY: forwarded contract.
     unsafe {
         iter_out(out, || {
-            let page: PageParams = opt_json_arg(page_json, "page_json")?;
-            Ok(client_arg(c)?
-                .messaging_profiles()
-                .raw_json()
-                .list_all_phone_numbers(str_arg(id, "id")?, &page))
+            let input: PageParams = opt_json_arg(page_json, "page_json")?;
+            Ok(client_arg(c)?.messaging_profiles().raw_json().list_all_phone_numbers(str_arg(id, "id")?, &input))
         })
     }
 }
 
-/// `GET /messaging_profiles/{id}/short_codes`: one page. `page_json` is NULL or
-/// `{"page_number": n, "page_size": n}`. `*out_json`: `{"data": [...], "meta": {...}}`.
+/// `GET /messaging_profiles/{id}/short_codes`. `page_json` is NULL or `{"page_number": n,
+/// "page_size": n}` (both optional). `*out_json`: `{"data": [...], "meta": {...}}`.
 ///
 /// Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
 /// returned error is owned by the caller (free it with `telnyx_error_free`).
 /// Thread-safe: `c` may be used by other threads at the same time.
 ///
 /// # Safety
-/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
-/// `out_json` is NULL or valid for writing one pointer.
+/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+/// is NULL or valid for writing one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn telnyx_messaging_profiles_list_short_codes(
     c: *const telnyx_client,
@@ -276,22 +269,25 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_list_short_codes(
     // SAFETY: forwarded contract.
     unsafe {
         json_out(out_json, || {
-            let page: PageParams = opt_json_arg(page_json, "page_json")?;
-            Ok(client_arg(c)?.messaging_profiles().raw_json().list_short_codes(str_arg(id, "id")?, &page)?)
+            let input: PageParams = opt_json_arg(page_json, "page_json")?;
+            Ok(client_arg(c)?.messaging_profiles().raw_json().list_short_codes(str_arg(id, "id")?, &input)?)
         })
     }
 }
 
-/// `GET /messaging_profiles/{id}/short_codes`, every page: creates a page iterator. `page_json`
-/// as for `telnyx_messaging_profiles_list_short_codes`.
+/// `GET /messaging_profiles/{id}/short_codes`, every page: creates a page iterator (read it with
+/// `telnyx_page_iter_next`). `page_json` as for `telnyx_messaging_profiles_list_short_codes`;
+/// `page_number` is the first page fetched, and without a `page_size` it asks for 250 items per
+/// page. No request is sent until the first `telnyx_page_iter_next`, which also reports invalid
+/// page params.
 ///
-/// Ownership: on success the caller owns `*out` (free it with `telnyx_page_iter_free`); it
-/// stays valid after `c` is freed. A returned error is owned by the caller.
+/// Ownership: on success the caller owns `*out` (free it with `telnyx_page_iter_free`); it stays
+/// valid after `c` is freed. A returned error is owned by the caller.
 /// Thread-safe: `c` may be used by other threads at the same time.
 ///
 /// # Safety
-/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out`
-/// is NULL or valid for writing one pointer.
+/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out` is
+/// NULL or valid for writing one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn telnyx_messaging_profiles_list_all_short_codes(
     c: *const telnyx_client,
@@ -302,22 +298,22 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_list_all_short_codes(
     // SAFETY: forwarded contract.
     unsafe {
         iter_out(out, || {
-            let page: PageParams = opt_json_arg(page_json, "page_json")?;
-            Ok(client_arg(c)?.messaging_profiles().raw_json().list_all_short_codes(str_arg(id, "id")?, &page))
+            let input: PageParams = opt_json_arg(page_json, "page_json")?;
+            Ok(client_arg(c)?.messaging_profiles().raw_json().list_all_short_codes(str_arg(id, "id")?, &input))
         })
     }
 }
 
-/// `GET /messaging_profiles/{id}/alphanumeric_sender_ids`: one page. `page_json` is NULL or
-/// `{"page_number": n, "page_size": n}`. `*out_json`: `{"data": [...], "meta": {...}}`.
+/// `GET /messaging_profiles/{id}/alphanumeric_sender_ids`. `page_json` is NULL or `{"page_number":
+/// n, "page_size": n}` (both optional). `*out_json`: `{"data": [...], "meta": {...}}`.
 ///
 /// Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
 /// returned error is owned by the caller (free it with `telnyx_error_free`).
 /// Thread-safe: `c` may be used by other threads at the same time.
 ///
 /// # Safety
-/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
-/// `out_json` is NULL or valid for writing one pointer.
+/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+/// is NULL or valid for writing one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn telnyx_messaging_profiles_list_alphanumeric_sender_ids(
     c: *const telnyx_client,
@@ -328,25 +324,25 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_list_alphanumeric_sender_ids(
     // SAFETY: forwarded contract.
     unsafe {
         json_out(out_json, || {
-            let page: PageParams = opt_json_arg(page_json, "page_json")?;
-            Ok(client_arg(c)?
-                .messaging_profiles()
-                .raw_json()
-                .list_alphanumeric_sender_ids(str_arg(id, "id")?, &page)?)
+            let input: PageParams = opt_json_arg(page_json, "page_json")?;
+            Ok(client_arg(c)?.messaging_profiles().raw_json().list_alphanumeric_sender_ids(str_arg(id, "id")?, &input)?)
         })
     }
 }
 
-/// `GET /messaging_profiles/{id}/alphanumeric_sender_ids`, every page: creates a page iterator.
-/// `page_json` as for `telnyx_messaging_profiles_list_alphanumeric_sender_ids`.
+/// `GET /messaging_profiles/{id}/alphanumeric_sender_ids`, every page: creates a page iterator
+/// (read it with `telnyx_page_iter_next`). `page_json` as for
+/// `telnyx_messaging_profiles_list_alphanumeric_sender_ids`; `page_number` is the first page
+/// fetched, and without a `page_size` it asks for 250 items per page. No request is sent until the
+/// first `telnyx_page_iter_next`, which also reports invalid page params.
 ///
-/// Ownership: on success the caller owns `*out` (free it with `telnyx_page_iter_free`); it
-/// stays valid after `c` is freed. A returned error is owned by the caller.
+/// Ownership: on success the caller owns `*out` (free it with `telnyx_page_iter_free`); it stays
+/// valid after `c` is freed. A returned error is owned by the caller.
 /// Thread-safe: `c` may be used by other threads at the same time.
 ///
 /// # Safety
-/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out`
-/// is NULL or valid for writing one pointer.
+/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out` is
+/// NULL or valid for writing one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn telnyx_messaging_profiles_list_all_alphanumeric_sender_ids(
     c: *const telnyx_client,
@@ -357,26 +353,23 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_list_all_alphanumeric_sender_
     // SAFETY: forwarded contract.
     unsafe {
         iter_out(out, || {
-            let page: PageParams = opt_json_arg(page_json, "page_json")?;
-            Ok(client_arg(c)?
-                .messaging_profiles()
-                .raw_json()
-                .list_all_alphanumeric_sender_ids(str_arg(id, "id")?, &page))
+            let input: PageParams = opt_json_arg(page_json, "page_json")?;
+            Ok(client_arg(c)?.messaging_profiles().raw_json().list_all_alphanumeric_sender_ids(str_arg(id, "id")?, &input))
         })
     }
 }
 
-/// `GET /messaging_profiles/{id}/metrics`. `params_json` is NULL or `{"time_frame": "1h"}`
-/// (`1h`, `3h`, `24h`, `3d`, `7d`, `30d`; server default `24h`). `*out_json`: the metrics
-/// object, free-form.
+/// `GET /messaging_profiles/{id}/metrics`. `params_json` is NULL or `{"time_frame": "1h"}` (`1h`,
+/// `3h`, `24h`, `3d`, `7d`, `30d`; server default `24h`). `*out_json`: the metrics object,
+/// free-form.
 ///
 /// Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
 /// returned error is owned by the caller (free it with `telnyx_error_free`).
 /// Thread-safe: `c` may be used by other threads at the same time.
 ///
 /// # Safety
-/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
-/// `out_json` is NULL or valid for writing one pointer.
+/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+/// is NULL or valid for writing one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn telnyx_messaging_profiles_retrieve_metrics(
     c: *const telnyx_client,
@@ -387,27 +380,24 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_retrieve_metrics(
     // SAFETY: forwarded contract.
     unsafe {
         json_out(out_json, || {
-            let params: MetricsParams = opt_json_arg(params_json, "params_json")?;
-            Ok(client_arg(c)?
-                .messaging_profiles()
-                .raw_json()
-                .retrieve_metrics(str_arg(id, "id")?, &params)?)
+            let input: MetricsParams = opt_json_arg(params_json, "params_json")?;
+            Ok(client_arg(c)?.messaging_profiles().raw_json().retrieve_metrics(str_arg(id, "id")?, &input)?)
         })
     }
 }
 
-/// `GET /messaging_profiles/{profile_id}/autoresp_configs`: every config, as one list.
+/// `GET /messaging_profiles/{profile_id}/autoresp_configs`. Every config, as one list.
 /// `params_json` is NULL or a JSON object with the optional string keys `country_code`,
-/// `created_at_gte`, `created_at_lte`, `updated_at_gte`, `updated_at_lte`. `*out_json`:
-/// `{"data": [...], "meta": {...}}`.
+/// `created_at_gte`, `created_at_lte`, `updated_at_gte`, `updated_at_lte`. `*out_json`: `{"data":
+/// [...], "meta": {...}}`.
 ///
 /// Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
 /// returned error is owned by the caller (free it with `telnyx_error_free`).
 /// Thread-safe: `c` may be used by other threads at the same time.
 ///
 /// # Safety
-/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
-/// `out_json` is NULL or valid for writing one pointer.
+/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+/// is NULL or valid for writing one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn telnyx_messaging_profiles_autoresp_configs_list(
     c: *const telnyx_client,
@@ -418,9 +408,8 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_autoresp_configs_list(
     // SAFETY: forwarded contract.
     unsafe {
         json_out(out_json, || {
-            let params: ListAutorespConfigsParams = opt_json_arg(params_json, "params_json")?;
-            let profile = str_arg(profile_id, "profile_id")?;
-            Ok(client_arg(c)?.messaging_profiles().raw_json().autoresp_configs(profile).list(&params)?)
+            let input: ListAutorespConfigsParams = opt_json_arg(params_json, "params_json")?;
+            Ok(client_arg(c)?.messaging_profiles().raw_json().autoresp_configs(str_arg(profile_id, "profile_id")?).list(&input)?)
         })
     }
 }
@@ -434,8 +423,8 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_autoresp_configs_list(
 /// Thread-safe: `c` may be used by other threads at the same time.
 ///
 /// # Safety
-/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
-/// `out_json` is NULL or valid for writing one pointer.
+/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+/// is NULL or valid for writing one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn telnyx_messaging_profiles_autoresp_configs_create(
     c: *const telnyx_client,
@@ -446,44 +435,39 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_autoresp_configs_create(
     // SAFETY: forwarded contract.
     unsafe {
         json_out(out_json, || {
-            let body: AutorespConfigParams = json_arg(body_json, "body_json")?;
-            let profile = str_arg(profile_id, "profile_id")?;
-            Ok(client_arg(c)?.messaging_profiles().raw_json().autoresp_configs(profile).create(&body)?)
+            let input: AutorespConfigParams = json_arg(body_json, "body_json")?;
+            Ok(client_arg(c)?.messaging_profiles().raw_json().autoresp_configs(str_arg(profile_id, "profile_id")?).create(&input)?)
         })
     }
 }
 
-/// `GET /messaging_profiles/{profile_id}/autoresp_configs/{id}`. `*out_json`: the config.
+/// `GET /messaging_profiles/{profile_id}/autoresp_configs/{autoresp_cfg_id}`. `*out_json`: the
+/// config.
 ///
 /// Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
 /// returned error is owned by the caller (free it with `telnyx_error_free`).
 /// Thread-safe: `c` may be used by other threads at the same time.
 ///
 /// # Safety
-/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
-/// `out_json` is NULL or valid for writing one pointer.
+/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+/// is NULL or valid for writing one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn telnyx_messaging_profiles_autoresp_configs_retrieve(
     c: *const telnyx_client,
     profile_id: *const c_char,
-    id: *const c_char,
+    autoresp_cfg_id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> *mut telnyx_error {
     // SAFETY: forwarded contract.
     unsafe {
         json_out(out_json, || {
-            let profile = str_arg(profile_id, "profile_id")?;
-            Ok(client_arg(c)?
-                .messaging_profiles()
-                .raw_json()
-                .autoresp_configs(profile)
-                .retrieve(str_arg(id, "id")?)?)
+            Ok(client_arg(c)?.messaging_profiles().raw_json().autoresp_configs(str_arg(profile_id, "profile_id")?).retrieve(str_arg(autoresp_cfg_id, "autoresp_cfg_id")?)?)
         })
     }
 }
 
-/// `PUT /messaging_profiles/{profile_id}/autoresp_configs/{id}`: replaces the whole config.
-/// `body_json` (required) as for `telnyx_messaging_profiles_autoresp_configs_create`.
+/// `PUT /messaging_profiles/{profile_id}/autoresp_configs/{autoresp_cfg_id}`. Replaces the whole
+/// config. `body_json` (required) as for `telnyx_messaging_profiles_autoresp_configs_create`.
 /// `*out_json`: the config.
 ///
 /// Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
@@ -491,70 +475,61 @@ pub unsafe extern "C" fn telnyx_messaging_profiles_autoresp_configs_retrieve(
 /// Thread-safe: `c` may be used by other threads at the same time.
 ///
 /// # Safety
-/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
-/// `out_json` is NULL or valid for writing one pointer.
+/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+/// is NULL or valid for writing one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn telnyx_messaging_profiles_autoresp_configs_update(
     c: *const telnyx_client,
     profile_id: *const c_char,
-    id: *const c_char,
+    autoresp_cfg_id: *const c_char,
     body_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> *mut telnyx_error {
     // SAFETY: forwarded contract.
     unsafe {
         json_out(out_json, || {
-            let body: AutorespConfigParams = json_arg(body_json, "body_json")?;
-            let configs = client_arg(c)?
-                .messaging_profiles()
-                .raw_json()
-                .autoresp_configs(str_arg(profile_id, "profile_id")?);
-            Ok(configs.update(str_arg(id, "id")?, &body)?)
+            let input: AutorespConfigParams = json_arg(body_json, "body_json")?;
+            Ok(client_arg(c)?.messaging_profiles().raw_json().autoresp_configs(str_arg(profile_id, "profile_id")?).update(str_arg(autoresp_cfg_id, "autoresp_cfg_id")?, &input)?)
         })
     }
 }
 
-/// `DELETE /messaging_profiles/{profile_id}/autoresp_configs/{id}`. `*out_json`: the JSON string
-/// the server returned, such as `"OK"` (with the quotes).
+/// `DELETE /messaging_profiles/{profile_id}/autoresp_configs/{autoresp_cfg_id}`. `*out_json`: the
+/// JSON string the server returned, such as `"OK"` (with the quotes).
 ///
 /// Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
 /// returned error is owned by the caller (free it with `telnyx_error_free`).
 /// Thread-safe: `c` may be used by other threads at the same time.
 ///
 /// # Safety
-/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
-/// `out_json` is NULL or valid for writing one pointer.
+/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+/// is NULL or valid for writing one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn telnyx_messaging_profiles_autoresp_configs_delete(
     c: *const telnyx_client,
     profile_id: *const c_char,
-    id: *const c_char,
+    autoresp_cfg_id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> *mut telnyx_error {
     // SAFETY: forwarded contract.
     unsafe {
         json_out(out_json, || {
-            let profile = str_arg(profile_id, "profile_id")?;
-            Ok(client_arg(c)?
-                .messaging_profiles()
-                .raw_json()
-                .autoresp_configs(profile)
-                .delete(str_arg(id, "id")?)?)
+            Ok(client_arg(c)?.messaging_profiles().raw_json().autoresp_configs(str_arg(profile_id, "profile_id")?).delete(str_arg(autoresp_cfg_id, "autoresp_cfg_id")?)?)
         })
     }
 }
 
-/// `GET /short_codes`: one page. `params_json` is NULL or a JSON object with the optional keys
-/// `filter_messaging_profile_id` (the string `"null"` finds unassigned short codes),
-/// `page_number` and `page_size`. `*out_json`: `{"data": [...], "meta": {...}}`.
+/// `GET /short_codes`. One page. `params_json` is NULL or a JSON object with the optional keys
+/// `filter_messaging_profile_id` (the string `"null"` finds unassigned short codes), `page_number`
+/// and `page_size`. `*out_json`: `{"data": [...], "meta": {...}}`.
 ///
 /// Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
 /// returned error is owned by the caller (free it with `telnyx_error_free`).
 /// Thread-safe: `c` may be used by other threads at the same time.
 ///
 /// # Safety
-/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
-/// `out_json` is NULL or valid for writing one pointer.
+/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+/// is NULL or valid for writing one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn telnyx_short_codes_list(
     c: *const telnyx_client,
@@ -564,22 +539,24 @@ pub unsafe extern "C" fn telnyx_short_codes_list(
     // SAFETY: forwarded contract.
     unsafe {
         json_out(out_json, || {
-            let params: ListShortCodesParams = opt_json_arg(params_json, "params_json")?;
-            Ok(client_arg(c)?.short_codes().raw_json().list(&params)?)
+            let input: ListShortCodesParams = opt_json_arg(params_json, "params_json")?;
+            Ok(client_arg(c)?.short_codes().raw_json().list(&input)?)
         })
     }
 }
 
-/// `GET /short_codes`, every page: creates a page iterator. `params_json` as for
-/// `telnyx_short_codes_list`; `page_number` is the first page fetched.
+/// `GET /short_codes`, every page: creates a page iterator (read it with `telnyx_page_iter_next`).
+/// `params_json` as for `telnyx_short_codes_list`; `page_number` is the first page fetched, and
+/// without a `page_size` it asks for 250 items per page. No request is sent until the first
+/// `telnyx_page_iter_next`, which also reports invalid page params.
 ///
-/// Ownership: on success the caller owns `*out` (free it with `telnyx_page_iter_free`); it
-/// stays valid after `c` is freed. A returned error is owned by the caller.
+/// Ownership: on success the caller owns `*out` (free it with `telnyx_page_iter_free`); it stays
+/// valid after `c` is freed. A returned error is owned by the caller.
 /// Thread-safe: `c` may be used by other threads at the same time.
 ///
 /// # Safety
-/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out`
-/// is NULL or valid for writing one pointer.
+/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out` is
+/// NULL or valid for writing one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn telnyx_short_codes_list_all(
     c: *const telnyx_client,
@@ -589,21 +566,21 @@ pub unsafe extern "C" fn telnyx_short_codes_list_all(
     // SAFETY: forwarded contract.
     unsafe {
         iter_out(out, || {
-            let params: ListShortCodesParams = opt_json_arg(params_json, "params_json")?;
-            Ok(client_arg(c)?.short_codes().raw_json().list_all(&params))
+            let input: ListShortCodesParams = opt_json_arg(params_json, "params_json")?;
+            Ok(client_arg(c)?.short_codes().raw_json().list_all(&input))
         })
     }
 }
 
-/// `GET /short_codes/{id}` (`id` is the UUID, not the digits). `*out_json`: the short code.
+/// `GET /short_codes/{id}`. `id` is the UUID, not the digits. `*out_json`: the short code.
 ///
 /// Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
 /// returned error is owned by the caller (free it with `telnyx_error_free`).
 /// Thread-safe: `c` may be used by other threads at the same time.
 ///
 /// # Safety
-/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
-/// `out_json` is NULL or valid for writing one pointer.
+/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+/// is NULL or valid for writing one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn telnyx_short_codes_retrieve(
     c: *const telnyx_client,
@@ -612,21 +589,23 @@ pub unsafe extern "C" fn telnyx_short_codes_retrieve(
 ) -> *mut telnyx_error {
     // SAFETY: forwarded contract.
     unsafe {
-        json_out(out_json, || Ok(client_arg(c)?.short_codes().raw_json().retrieve(str_arg(id, "id")?)?))
+        json_out(out_json, || {
+            Ok(client_arg(c)?.short_codes().raw_json().retrieve(str_arg(id, "id")?)?)
+        })
     }
 }
 
-/// `PATCH /short_codes/{id}`. `body_json` (required): `{"messaging_profile_id": "..." | null |
-/// "", "tags": [...]}`; `messaging_profile_id` is required (`null` or `""` unassigns), `tags`
-/// optional. `*out_json`: the short code.
+/// `PATCH /short_codes/{id}`. `body_json` (required): `{"messaging_profile_id": "..." | null | "",
+/// "tags": [...]}`; `messaging_profile_id` is required (`null` or `""` unassigns), `tags` optional.
+/// `*out_json`: the short code.
 ///
 /// Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
 /// returned error is owned by the caller (free it with `telnyx_error_free`).
 /// Thread-safe: `c` may be used by other threads at the same time.
 ///
 /// # Safety
-/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
-/// `out_json` is NULL or valid for writing one pointer.
+/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+/// is NULL or valid for writing one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn telnyx_short_codes_update(
     c: *const telnyx_client,
@@ -637,23 +616,22 @@ pub unsafe extern "C" fn telnyx_short_codes_update(
     // SAFETY: forwarded contract.
     unsafe {
         json_out(out_json, || {
-            let body: UpdateShortCodeParams = json_arg(body_json, "body_json")?;
-            Ok(client_arg(c)?.short_codes().raw_json().update(str_arg(id, "id")?, &body)?)
+            let input: UpdateShortCodeParams = json_arg(body_json, "body_json")?;
+            Ok(client_arg(c)?.short_codes().raw_json().update(str_arg(id, "id")?, &input)?)
         })
     }
 }
 
-/// `GET /messaging_profile_metrics`: high-level metrics of every profile, as one list.
-/// `params_json` is NULL or `{"time_frame": "24h"}`. `*out_json`: `{"data": [...], "meta":
-/// {...}}`.
+/// `GET /messaging_profile_metrics`. High-level metrics of every profile, as one list.
+/// `params_json` is NULL or `{"time_frame": "24h"}`. `*out_json`: `{"data": [...], "meta": {...}}`.
 ///
 /// Ownership: on success the caller owns `*out_json` (free it with `telnyx_string_free`); a
 /// returned error is owned by the caller (free it with `telnyx_error_free`).
 /// Thread-safe: `c` may be used by other threads at the same time.
 ///
 /// # Safety
-/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated;
-/// `out_json` is NULL or valid for writing one pointer.
+/// `c` is NULL or a live client handle; each string argument is NULL or NUL-terminated; `out_json`
+/// is NULL or valid for writing one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn telnyx_messaging_profile_metrics_list(
     c: *const telnyx_client,
@@ -663,8 +641,8 @@ pub unsafe extern "C" fn telnyx_messaging_profile_metrics_list(
     // SAFETY: forwarded contract.
     unsafe {
         json_out(out_json, || {
-            let params: MetricsParams = opt_json_arg(params_json, "params_json")?;
-            Ok(client_arg(c)?.messaging_profile_metrics().raw_json().list(&params)?)
+            let input: MetricsParams = opt_json_arg(params_json, "params_json")?;
+            Ok(client_arg(c)?.messaging_profile_metrics().raw_json().list(&input)?)
         })
     }
 }

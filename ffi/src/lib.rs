@@ -13,6 +13,7 @@
 
 mod boundary;
 mod client;
+#[rustfmt::skip]
 mod endpoints;
 mod error;
 mod iter;

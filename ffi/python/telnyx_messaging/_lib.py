@@ -18,6 +18,8 @@ from ctypes import POINTER, c_char_p, c_int64, c_uint16, c_uint32, c_void_p
 from pathlib import Path
 from typing import List, Optional, Tuple
 
+from ._endpoints import ENDPOINTS
+
 __all__ = ["lib", "library_path", "ClientP", "PageIterP", "ErrorP", "candidate_paths"]
 
 ENV_VAR = "TELNYX_MESSAGING_LIB"
@@ -120,39 +122,6 @@ _SIGNATURES = {
     "telnyx_client_new": ([c_char_p, _OutClient], ErrorP),
     "telnyx_client_with_options": ([ClientP, c_char_p, _OutClient], ErrorP),
     "telnyx_client_free": ([ClientP], None),
-    "telnyx_messaging_profiles_list": ([ClientP, c_char_p, _OutStr], ErrorP),
-    "telnyx_messaging_profiles_list_all": ([ClientP, c_char_p, _OutIter], ErrorP),
-    "telnyx_messaging_profiles_create": ([ClientP, c_char_p, _OutStr], ErrorP),
-    "telnyx_messaging_profiles_retrieve": ([ClientP, c_char_p, _OutStr], ErrorP),
-    "telnyx_messaging_profiles_update": ([ClientP, c_char_p, c_char_p, _OutStr], ErrorP),
-    "telnyx_messaging_profiles_delete": ([ClientP, c_char_p, _OutStr], ErrorP),
-    "telnyx_messaging_profiles_regenerate_secret": ([ClientP, c_char_p, _OutStr], ErrorP),
-    "telnyx_messaging_profiles_list_phone_numbers": ([ClientP, c_char_p, c_char_p, _OutStr], ErrorP),
-    "telnyx_messaging_profiles_list_all_phone_numbers": ([ClientP, c_char_p, c_char_p, _OutIter], ErrorP),
-    "telnyx_messaging_profiles_list_short_codes": ([ClientP, c_char_p, c_char_p, _OutStr], ErrorP),
-    "telnyx_messaging_profiles_list_all_short_codes": ([ClientP, c_char_p, c_char_p, _OutIter], ErrorP),
-    "telnyx_messaging_profiles_list_alphanumeric_sender_ids": (
-        [ClientP, c_char_p, c_char_p, _OutStr],
-        ErrorP,
-    ),
-    "telnyx_messaging_profiles_list_all_alphanumeric_sender_ids": (
-        [ClientP, c_char_p, c_char_p, _OutIter],
-        ErrorP,
-    ),
-    "telnyx_messaging_profiles_retrieve_metrics": ([ClientP, c_char_p, c_char_p, _OutStr], ErrorP),
-    "telnyx_messaging_profiles_autoresp_configs_list": ([ClientP, c_char_p, c_char_p, _OutStr], ErrorP),
-    "telnyx_messaging_profiles_autoresp_configs_create": ([ClientP, c_char_p, c_char_p, _OutStr], ErrorP),
-    "telnyx_messaging_profiles_autoresp_configs_retrieve": ([ClientP, c_char_p, c_char_p, _OutStr], ErrorP),
-    "telnyx_messaging_profiles_autoresp_configs_update": (
-        [ClientP, c_char_p, c_char_p, c_char_p, _OutStr],
-        ErrorP,
-    ),
-    "telnyx_messaging_profiles_autoresp_configs_delete": ([ClientP, c_char_p, c_char_p, _OutStr], ErrorP),
-    "telnyx_short_codes_list": ([ClientP, c_char_p, _OutStr], ErrorP),
-    "telnyx_short_codes_list_all": ([ClientP, c_char_p, _OutIter], ErrorP),
-    "telnyx_short_codes_retrieve": ([ClientP, c_char_p, _OutStr], ErrorP),
-    "telnyx_short_codes_update": ([ClientP, c_char_p, c_char_p, _OutStr], ErrorP),
-    "telnyx_messaging_profile_metrics_list": ([ClientP, c_char_p, _OutStr], ErrorP),
     "telnyx_page_iter_next": ([PageIterP, _OutStr], ErrorP),
     "telnyx_page_iter_free": ([PageIterP], None),
     "telnyx_error_kind": ([ErrorP], c_uint32),
@@ -164,6 +133,10 @@ _SIGNATURES = {
     "telnyx_error_free": ([ErrorP], None),
     "telnyx_string_free": ([c_void_p], None),
 }
+# The endpoint functions, from the table generated with the C functions themselves: the client,
+# then the path ids and the JSON input, then the out-pointer.
+for _name, (_strings, _iterator) in ENDPOINTS.items():
+    _SIGNATURES[_name] = ([ClientP] + [c_char_p] * _strings + [_OutIter if _iterator else _OutStr], ErrorP)
 
 
 def _declare(cdll: ctypes.CDLL, path: Path) -> None:
