@@ -1,25 +1,17 @@
 //! The boundary helpers every exported function is built from: the panic guard that writes the
 //! out-pointer, and the readers of C arguments (client handle, strings, JSON).
 
-use std::ffi::{c_char, CStr, CString};
+use std::ffi::{c_char, CStr};
 use std::panic::{self, AssertUnwindSafe};
 use std::ptr;
 
 use serde::de::DeserializeOwned;
-use serde::Serialize;
-use telnyx_messaging::{Client, ItemIter};
 
-use crate::client::telnyx_client;
-use crate::error::{telnyx_error, telnyx_error_kind_t};
-use crate::iter::telnyx_page_iter;
+use crate::error::telnyx_error;
+pub(crate) use crate::error::{cstring, no_panic};
 
 /// What the body of an exported function returns.
 pub(crate) type Outcome<T> = Result<T, telnyx_error>;
-
-/// Runs `f` behind the panic boundary, catching panics; returns `fallback` when it panics.
-pub(crate) fn no_panic<T>(fallback: T, f: impl FnOnce() -> T) -> T {
-    panic::catch_unwind(AssertUnwindSafe(f)).unwrap_or(fallback)
-}
 
 /// The shape of every fallible function: checks `out` (named `out_name` in errors), sets it to
 /// NULL, runs `f` behind the panic boundary, writes its pointer to `out` on success only, and
@@ -62,50 +54,6 @@ pub(crate) unsafe fn json_out(
 ) -> *mut telnyx_error {
     // SAFETY: forwarded contract.
     unsafe { guard(out_json, "out_json", || Ok(cstring(f()?).into_raw())) }
-}
-
-/// [`guard`] for the `list_all` functions: turns the item iterator into a page iterator handle.
-///
-/// # Safety
-/// `out` is NULL or valid for writing one pointer.
-pub(crate) unsafe fn iter_out<T>(
-    out: *mut *mut telnyx_page_iter,
-    f: impl FnOnce() -> Outcome<ItemIter<T>>,
-) -> *mut telnyx_error
-where
-    T: DeserializeOwned + 'static,
-{
-    // SAFETY: forwarded contract.
-    unsafe { guard(out, "out", || Ok(telnyx_page_iter::new(f()?.pages()))) }
-}
-
-/// `value` as a JSON C string.
-pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Outcome<CString> {
-    serde_json::to_string(value).map(cstring).map_err(|e| {
-        telnyx_error::bare(telnyx_error_kind_t::INTERNAL, format!("could not encode the result as JSON: {e}"))
-    })
-}
-
-/// `text` as a C string; interior NUL bytes (which JSON escapes, so only messages can have them)
-/// are dropped.
-pub(crate) fn cstring(text: String) -> CString {
-    CString::new(text).unwrap_or_else(|e| {
-        let mut bytes = e.into_vec();
-        bytes.retain(|&b| b != 0);
-        CString::new(bytes).unwrap_or_default()
-    })
-}
-
-/// The client behind handle `c`.
-///
-/// # Safety
-/// `c` is NULL or a live client handle.
-pub(crate) unsafe fn client_arg<'a>(c: *const telnyx_client) -> Outcome<&'a Client> {
-    // SAFETY: the caller passes NULL or a live handle, which is never mutated.
-    match unsafe { c.as_ref() } {
-        Some(c) => Ok(&c.client),
-        None => Err(telnyx_error::invalid("c: must not be NULL".into())),
-    }
 }
 
 /// The UTF-8 text of the required C string `p`, named `name` in errors.
@@ -207,7 +155,7 @@ fn json_terms(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::{telnyx_error_free, telnyx_error_kind, telnyx_error_message};
+    use crate::error::{telnyx_error_free, telnyx_error_kind, telnyx_error_kind_t, telnyx_error_message};
 
     /// The panic boundary, which no input can reach from C: a panic becomes a PANIC error and the
     /// out-pointer stays NULL.

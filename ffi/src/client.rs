@@ -7,7 +7,7 @@ use std::time::Duration;
 use serde::Deserialize;
 use telnyx_messaging::{Client, ProxyChoice, RequestOptions};
 
-use crate::boundary::{client_arg, guard, no_panic, opt_json_arg, Outcome};
+use crate::boundary::{guard, no_panic, opt_json_arg, Outcome};
 use crate::error::telnyx_error;
 
 /// A client of the Telnyx messaging-profile API. Opaque; free it with `telnyx_client_free`.
@@ -200,5 +200,17 @@ pub unsafe extern "C" fn telnyx_client_free(c: *mut telnyx_client) {
     if !c.is_null() {
         // SAFETY: `c` came from `Box::into_raw` in this library and is freed once.
         no_panic((), || drop(unsafe { Box::from_raw(c) }));
+    }
+}
+
+/// The client behind handle `c`.
+///
+/// # Safety
+/// `c` is NULL or a live client handle.
+pub(crate) unsafe fn client_arg<'a>(c: *const telnyx_client) -> Outcome<&'a Client> {
+    // SAFETY: the caller passes NULL or a live handle, which is never mutated.
+    match unsafe { c.as_ref() } {
+        Some(c) => Ok(&c.client),
+        None => Err(telnyx_error::invalid("c: must not be NULL".into())),
     }
 }

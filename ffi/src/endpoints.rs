@@ -13,10 +13,10 @@ use std::ffi::c_char;
 
 use telnyx_messaging::{AutorespConfigParams, CreateMessagingProfileParams, ListAutorespConfigsParams, ListMessagingProfilesParams, ListShortCodesParams, MetricsParams, PageParams, UpdateMessagingProfileParams, UpdateShortCodeParams};
 
-use crate::boundary::{client_arg, iter_out, json_arg, json_out, opt_json_arg, str_arg};
-use crate::client::telnyx_client;
+use crate::boundary::{json_arg, json_out, opt_json_arg, str_arg};
+use crate::client::{client_arg, telnyx_client};
 use crate::error::telnyx_error;
-use crate::iter::telnyx_page_iter;
+use crate::iter::{iter_out, telnyx_page_iter};
 
 /// `GET /messaging_profiles`. One page of profiles. `params_json` is NULL or a JSON object with the
 /// optional keys `filter_name`, `filter_name_eq`, `filter_name_contains` (strings), `page_number`

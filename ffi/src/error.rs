@@ -2,12 +2,11 @@
 
 use std::any::Any;
 use std::ffi::{c_char, CString};
+use std::panic::{self, AssertUnwindSafe};
 use std::ptr;
 
 use serde::Serialize;
 use telnyx_messaging::{ApiErrorDetail, Error, RateLimit};
-
-use crate::boundary::{cstring, no_panic, to_json};
 
 /// The kind of a `telnyx_error`, as returned by `telnyx_error_kind`. The values are stable and
 /// never renumbered; new kinds may be added with new values.
@@ -181,7 +180,10 @@ impl telnyx_error {
             request_id: self.request_id.as_deref(),
             rate_limit: self.rate_limit.as_deref(),
         };
-        to_json(&json).unwrap_or_else(|e| e.message)
+        serde_json::to_string(&json)
+            .map(cstring)
+            // Strings and numbers only: this cannot fail, but a fallback costs nothing.
+            .unwrap_or_else(|_| cstring(r#"{"message":"could not encode the error as JSON"}"#.into()))
     }
 }
 
@@ -309,4 +311,19 @@ pub unsafe extern "C" fn telnyx_error_free(e: *mut telnyx_error) {
         // SAFETY: `e` came from `Box::into_raw` in this library and is freed once.
         no_panic((), || drop(unsafe { Box::from_raw(e) }));
     }
+}
+
+/// Runs `f` behind the panic boundary, catching panics; returns `fallback` when it panics.
+pub(crate) fn no_panic<T>(fallback: T, f: impl FnOnce() -> T) -> T {
+    panic::catch_unwind(AssertUnwindSafe(f)).unwrap_or(fallback)
+}
+
+/// `text` as a C string; interior NUL bytes (which JSON escapes, so only messages can have them)
+/// are dropped.
+pub(crate) fn cstring(text: String) -> CString {
+    CString::new(text).unwrap_or_else(|e| {
+        let mut bytes = e.into_vec();
+        bytes.retain(|&b| b != 0);
+        CString::new(bytes).unwrap_or_default()
+    })
 }

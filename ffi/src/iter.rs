@@ -4,7 +4,7 @@ use std::ffi::c_char;
 use std::ptr;
 
 use serde::de::DeserializeOwned;
-use telnyx_messaging::PageIter;
+use telnyx_messaging::{ItemIter, PageIter};
 
 use crate::boundary::{cstring, guard, no_panic, Outcome};
 use crate::error::telnyx_error;
@@ -79,4 +79,19 @@ pub unsafe extern "C" fn telnyx_page_iter_free(it: *mut telnyx_page_iter) {
         // SAFETY: `it` came from `Box::into_raw` in this library and is freed once.
         no_panic((), || drop(unsafe { Box::from_raw(it) }));
     }
+}
+
+/// [`guard`] for the `list_all` functions: turns the item iterator into a page iterator handle.
+///
+/// # Safety
+/// `out` is NULL or valid for writing one pointer.
+pub(crate) unsafe fn iter_out<T>(
+    out: *mut *mut telnyx_page_iter,
+    f: impl FnOnce() -> Outcome<ItemIter<T>>,
+) -> *mut telnyx_error
+where
+    T: DeserializeOwned + 'static,
+{
+    // SAFETY: forwarded contract.
+    unsafe { guard(out, "out", || Ok(telnyx_page_iter::new(f()?.pages()))) }
 }

@@ -187,10 +187,10 @@ fn endpoints_rs() -> String {
          //! All of them are thread-safe: a client handle may be used by many threads at once.\n\n\
          use std::ffi::c_char;\n\n\
          use telnyx_messaging::{{{}}};\n\n\
-         use crate::boundary::{{client_arg, iter_out, json_arg, json_out, opt_json_arg, str_arg}};\n\
-         use crate::client::telnyx_client;\n\
+         use crate::boundary::{{json_arg, json_out, opt_json_arg, str_arg}};\n\
+         use crate::client::{{client_arg, telnyx_client}};\n\
          use crate::error::telnyx_error;\n\
-         use crate::iter::telnyx_page_iter;\n",
+         use crate::iter::{{iter_out, telnyx_page_iter}};\n",
         types.into_iter().collect::<Vec<_>>().join(", ")
     );
     for function in functions() {
