@@ -379,6 +379,7 @@ impl ClientBuilder {
     /// Checks the settings and builds the client. Fails with [`Error::Config`] when the API key
     /// is missing or empty, the base URL is not usable, or a header or proxy is invalid.
     pub fn build(self) -> Result<Client> {
+        crate::logging::init_from_env();
         let env = |name| std::env::var(name).ok().filter(|v: &String| !v.trim().is_empty());
         let api_key = match self.api_key {
             Some(key) if key.expose().trim().is_empty() => {

@@ -25,6 +25,7 @@
 mod client;
 mod decode;
 mod error;
+mod logging;
 mod macros;
 #[cfg(feature = "mock")]
 pub mod mock;

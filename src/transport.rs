@@ -9,6 +9,7 @@ use std::time::{Duration, Instant, SystemTime};
 use ureq::http::{self, HeaderMap, HeaderName, HeaderValue};
 
 use crate::error::{ApiError, ApiErrorDetail, Error, RateLimit};
+use crate::logging;
 use crate::Result;
 
 /// Largest response body read into memory (a page of 250 profiles is about 300 KiB).
@@ -87,6 +88,19 @@ impl Request {
         self.body = Some(bytes);
         Ok(self)
     }
+}
+
+/// How records name a request: method, path and the library's own query parameters (decoded;
+/// none is secret), such as `GET /short_codes?page[size]=250&page[number]=2`.
+fn log_line(req: &Request) -> String {
+    let mut line = format!("{} {}", req.method.as_str(), req.path);
+    for (i, (key, value)) in req.query.iter().enumerate() {
+        line.push(if i == 0 { '?' } else { '&' });
+        line.push_str(key);
+        line.push('=');
+        line.push_str(value);
+    }
+    line
 }
 
 /// Percent-encodes `id` as a single path segment. Ids that would change which endpoint the
@@ -350,17 +364,36 @@ impl Transport {
         let body =
             extended.as_deref().or(req.body.as_deref()).or((req.method == Method::Post).then_some(&[][..]));
 
+        let line = if log::max_level() == log::LevelFilter::Off { String::new() } else { log_line(req) };
+        if let Some(body) = body.filter(|b| !b.is_empty()) {
+            logging::body(&line, "request body", body, self.api_key());
+        }
         let mut attempt = 0;
         loop {
             let mut attempt_timeout = timeout;
             if let Some((at, total)) = deadline {
                 let left = at.saturating_duration_since(Instant::now());
                 if left.is_zero() {
-                    return Err(Error::timeout(format!("overall deadline of {total:?} exceeded")));
+                    let error = Error::timeout(format!("overall deadline of {total:?} exceeded"));
+                    logging::failed(&line, &error);
+                    return Err(error);
                 }
                 attempt_timeout = attempt_timeout.min(left);
             }
-            let failure = match self.attempt(http_req.clone(), body, attempt_timeout) {
+            let started = Instant::now();
+            let result = self.attempt(http_req.clone(), body, attempt_timeout);
+            match &result {
+                Ok(raw) => {
+                    let id = header(&raw.headers, "x-request-id").or(header(&raw.headers, "request-id"));
+                    logging::attempt(&line, attempt + 1, Ok(raw.status), started.elapsed(), id);
+                    logging::body(&line, "response body", &raw.body, self.api_key());
+                }
+                Err(Failure::Io { error, .. }) => {
+                    logging::attempt(&line, attempt + 1, Err(error), started.elapsed(), None)
+                }
+                Err(Failure::Status(_)) => {}
+            }
+            let failure = match result {
                 Ok(raw) if (200..300).contains(&raw.status) => {
                     let meta = ResponseMeta {
                         status: raw.status,
@@ -379,20 +412,31 @@ impl Transport {
                 Failure::Status(raw) => api_error(*raw),
                 Failure::Io { error, .. } => error,
             };
-            let Some(delay) = delay.filter(|_| attempt < max_retries) else {
-                return Err(error);
+            let fits_deadline = |delay: Duration| match deadline {
+                Some((at, _)) => matches!(Instant::now().checked_add(delay), Some(t) if t < at),
+                None => true,
             };
-            if delay > self.settings.max_retry_wait {
-                return Err(error);
-            }
-            if let Some((at, _)) = deadline {
-                if !matches!(Instant::now().checked_add(delay), Some(t) if t < at) {
+            match delay {
+                Some(delay)
+                    if attempt < max_retries
+                        && delay <= self.settings.max_retry_wait
+                        && fits_deadline(delay) =>
+                {
+                    logging::retry(&line, attempt + 1, delay, &error.to_string());
+                    (self.settings.sleeper)(delay);
+                    attempt += 1;
+                }
+                _ => {
+                    logging::failed(&line, &error);
                     return Err(error);
                 }
             }
-            (self.settings.sleeper)(delay);
-            attempt += 1;
         }
+    }
+
+    /// The API key, for redaction: what follows `Bearer ` in the `Authorization` header.
+    fn api_key(&self) -> &str {
+        self.settings.auth.to_str().unwrap_or_default().trim_start_matches("Bearer ")
     }
 
     /// The request's URL and headers, built once and reused by every attempt.
