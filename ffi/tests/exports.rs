@@ -1,6 +1,6 @@
 //! Every endpoint method of the Rust library has its C function in the committed header, named
 //! `telnyx_<resource>_<method>`, and the header exports nothing else but the fixed support
-//! functions.
+//! functions (the client, iterator, error and string functions, and the in-process mock).
 //!
 //! The endpoint methods are read from the source: the `pub fn`s of the `impl<.., M:
 //! ResponseMode>` blocks in `src/resources/*.rs`. A method that returns another resource handle
@@ -28,6 +28,12 @@ const SUPPORT: &[&str] = &[
     "telnyx_error_to_json",
     "telnyx_error_free",
     "telnyx_string_free",
+    "telnyx_mock_start",
+    "telnyx_mock_base_url",
+    "telnyx_mock_requests_received",
+    "telnyx_mock_connections_accepted",
+    "telnyx_mock_api_key",
+    "telnyx_mock_free",
 ];
 
 fn root() -> PathBuf {
