@@ -107,11 +107,17 @@ fn expected_functions() -> BTreeSet<String> {
     }
     assert!(resources.len() >= 4, "found only these resource handles: {:?}", resources.keys());
 
-    // Root prefixes: methods of `Client` that return a resource handle.
-    let client = fs::read_to_string(root().join("src/client.rs")).unwrap();
-    let client_methods = methods(&client, |l| l.trim_end() == "impl Client {");
+    // Root prefixes: methods of `Client` that return a resource handle, in `impl Client` blocks of
+    // src/client.rs or of the resources' own files.
+    let mut client_methods = Vec::new();
+    for file in std::iter::once(root().join("src/client.rs")).chain(files) {
+        let source = fs::read_to_string(&file).unwrap();
+        client_methods.extend(
+            methods(&source, |l| l.trim_end() == "impl Client {").remove("Client").unwrap_or_default(),
+        );
+    }
     let mut prefixes: BTreeMap<String, String> = BTreeMap::new();
-    for m in client_methods.get("Client").into_iter().flatten() {
+    for m in &client_methods {
         if resources.contains_key(&m.returns) {
             prefixes.insert(m.returns.clone(), format!("telnyx_{}", m.name));
         }
