@@ -3,7 +3,8 @@
  *
  * Conventions (the full contract is ffi/C-API.md):
  * - Opaque handles: telnyx_client (thread-safe, share it freely), telnyx_page_iter (one thread
- *   at a time; stays valid after its client is freed), telnyx_error.
+ *   at a time; stays valid after its client is freed), telnyx_error, telnyx_mock (the offline
+ *   mock of the API, served in-process for tests; thread-safe).
  * - Every fallible function returns telnyx_error * (NULL on success, otherwise an error owned by
  *   the caller: free it with telnyx_error_free) and writes its result through its last argument,
  *   an out-pointer that is set to NULL on entry and written only on success.
@@ -40,7 +41,8 @@ enum telnyx_error_kind_t
    */
   TELNYX_ERROR_KIND_INVALID_ARGUMENT = 1,
   /**
-   * The client could not be built: no API key, unusable base URL, bad header or proxy.
+   * The client could not be built: no API key, unusable base URL, bad header or proxy; or
+   * the mock server could not listen on its port.
    */
   TELNYX_ERROR_KIND_CONFIGURATION = 2,
   /**
@@ -126,6 +128,13 @@ typedef struct telnyx_client telnyx_client;
  * from any thread.
  */
 typedef struct telnyx_error telnyx_error;
+
+/**
+ * A running mock server of the Telnyx messaging-profile API on 127.0.0.1, from
+ * `telnyx_mock_start`. Opaque; stop it with `telnyx_mock_free`. Thread-safe: its accessors may
+ * be called from any thread, and any client may send it requests from any thread.
+ */
+typedef struct telnyx_mock telnyx_mock;
 
 /**
  * A lazy iterator over the pages of a list, from a `list_all` function. Opaque; free it with
@@ -740,6 +749,90 @@ telnyx_error *telnyx_page_iter_next(telnyx_page_iter *it,
  * `it` is NULL or an iterator from this library, not yet freed; it must not be used after.
  */
 void telnyx_page_iter_free(telnyx_page_iter *it);
+
+/**
+ * Starts a mock of the Telnyx messaging-profile API on 127.0.0.1, in this process, on
+ * background threads: all 19 operations, with the same seeded, stateful data every time (seven
+ * messaging profiles with phone numbers, short codes, sender IDs, auto-response configs and
+ * metrics), pagination, filters, validation and the API's error envelope. Point a client at it
+ * with `base_url` = `telnyx_mock_base_url(m)` and `api_key` = `telnyx_mock_api_key()`; a request
+ * with the header `x-mock-status: 429` (any 4xx/5xx) gets that error back.
+ *
+ * `options_json` is NULL (the defaults) or a JSON object whose keys are all optional: `port`
+ * (0 to 65535; default 0, a free port), `extra_profiles` (profiles added after the seeded seven,
+ * at most 100000; default 0), `latency_ms` (waited before every answer, at most 60000; default 0),
+ * `fault_every` (at least 1: every `fault_every`-th request, counting from 1, gets `fault`
+ * instead of its answer) and `fault` (needs `fault_every`; default `"status:503"`):
+ * `"status:CODE"` or `"status:CODE:RETRY_AFTER_S"` (CODE 400 to 599, with the API's error
+ * envelope and `Retry-After`), `"reset"` (the connection is closed without an answer) or
+ * `"delay:MS"` (the answer comes MS ms late, at most 60000). These are the options of the
+ * `telnyx-messaging-mock` program. An unknown key, a wrong type or a value out of range is an
+ * INVALID_ARGUMENT error naming the key; a port that cannot be listened on is a CONFIGURATION
+ * error.
+ *
+ * Ownership: on success the caller owns `*out` (stop and free it with `telnyx_mock_free`); a
+ * returned error is owned by the caller (free it with `telnyx_error_free`).
+ * Thread-safe.
+ *
+ * # Safety
+ * `options_json` is NULL or a NUL-terminated string; `out` is NULL or valid for writing one
+ * pointer.
+ */
+telnyx_error *telnyx_mock_start(const char *options_json, telnyx_mock **out);
+
+/**
+ * The base URL of `m`, such as `"http://127.0.0.1:40123/v2"`: the `base_url` to give a client.
+ * NULL when `m` is NULL.
+ *
+ * Ownership: borrowed from `m`, valid until `telnyx_mock_free(m)`; do not free it.
+ * Thread-safe.
+ *
+ * # Safety
+ * `m` is NULL or a live mock from `telnyx_mock_start`.
+ */
+const char *telnyx_mock_base_url(const telnyx_mock *m);
+
+/**
+ * How many requests `m` has received so far, faulted ones included (a client's retries count
+ * one each); 0 when `m` is NULL.
+ *
+ * Thread-safe.
+ *
+ * # Safety
+ * `m` is NULL or a live mock from `telnyx_mock_start`.
+ */
+uint64_t telnyx_mock_requests_received(const telnyx_mock *m);
+
+/**
+ * How many TCP connections `m` has accepted so far (a client that reuses its connections opens
+ * few); 0 when `m` is NULL.
+ *
+ * Thread-safe.
+ *
+ * # Safety
+ * `m` is NULL or a live mock from `telnyx_mock_start`.
+ */
+uint64_t telnyx_mock_connections_accepted(const telnyx_mock *m);
+
+/**
+ * The API key the mock accepts (`"KEY_MOCK_0123456789ABCDEF"`); any other key gets a 401.
+ *
+ * Ownership: a static string; never free it. Thread-safe.
+ */
+const char *telnyx_mock_api_key(void);
+
+/**
+ * Stops `m` and frees it: the server stops listening, and this call returns once its threads
+ * have finished (answers in progress are written first, which takes at most their latency and
+ * delay fault; idle keep-alive connections are closed). Clients pointed at it get connection
+ * errors afterwards. `telnyx_mock_free(NULL)` does nothing.
+ *
+ * Thread-safety: no other thread may use `m` during or after this call.
+ *
+ * # Safety
+ * `m` is NULL or a mock from `telnyx_mock_start`, not yet freed; it must not be used after.
+ */
+void telnyx_mock_free(telnyx_mock *m);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -33,6 +33,14 @@ def main() -> int:
         except telnyx.APIConnectionError as e:
             print(f"could not reach the API: {e}")
 
+        # Only the mock can be asked for a 429 (its x-mock-status header). The client retries a
+        # 429 by itself; with max_retries=0 the error comes back at once with the wait asked for.
+        if _setup.MOCK is not None:
+            try:
+                client.with_options(max_retries=0, headers={"x-mock-status": "429"}).messaging_profiles.list_page()
+            except telnyx.RateLimitError as e:
+                print(f"rate limited (HTTP {e.status_code}); retry in {e.retry_after} s")
+
         # Per-call settings: no retries, a short timeout and an extra header, same connection pool.
         with client.with_options(max_retries=0, timeout=5, headers={"X-Request-Source": "example"}) as quick:
             page = quick.messaging_profiles.list_page(page_size=2)

@@ -13,13 +13,18 @@ from telnyx_messaging import Client, TelnyxError
 
 
 def main() -> int:
-    if len(sys.argv) < 2 and _setup.os.environ.get("TELNYX_API_KEY") != "KEYoffline":
+    if len(sys.argv) < 2 and _setup.MOCK is None:
         print(__doc__, file=sys.stderr)
         return 2
-    profile_id = sys.argv[1] if len(sys.argv) > 1 else "3fa85f64-5717-4562-b3fc-000000000001"
     new_name = sys.argv[2] if len(sys.argv) > 2 else "Renamed profile"
     try:
         with Client() as client:
+            if len(sys.argv) > 1:
+                profile_id = sys.argv[1]
+            else:  # offline: the mock's first seeded profile, which has a webhook URL
+                first = client.messaging_profiles.list_page(page_size=1).data[0]
+                profile_id = first["id"]
+                print(f"{profile_id}: name={first.get('name')!r} webhook_url={first.get('webhook_url')!r}")
             profile = client.messaging_profiles.update(
                 profile_id,
                 name=new_name,

@@ -3,7 +3,8 @@ package telnyxmessaging
 // Bad input against every public method: a table of the methods (checked against reflection, so a
 // new method fails TestAdversarialTableCoversEveryMethod until it is added), bad values generated
 // from each params type's fields, and for each case: an ErrInvalidArgument (or ErrConfiguration for
-// client settings) whose message names the field, and zero requests at the local server.
+// client settings) whose message names the field, and zero requests at the local server. The
+// MockServer's options and methods are covered at the end.
 
 import (
 	"errors"
@@ -509,5 +510,55 @@ func TestAdversarialRequestOptions(t *testing.T) {
 			}
 			refused(t, m, err, []string{oc.field, strings.TrimSuffix(oc.field, "s"), "header"}, ErrInvalidArgument, ErrConfiguration)
 		})
+	}
+}
+
+// Bad MockOptions: every field has cases, each refused with an error naming the field.
+func TestAdversarialMockOptions(t *testing.T) {
+	cases := map[string][]MockOptions{
+		"Port":          {{Port: -1}, {Port: 65536}, {Port: 1 << 40}},
+		"ExtraProfiles": {{ExtraProfiles: -1}, {ExtraProfiles: 100_001}, {ExtraProfiles: 1 << 40}},
+		"Latency":       {{Latency: -time.Millisecond}, {Latency: time.Minute + time.Millisecond}, {Latency: 1 << 62}},
+		"FaultEvery":    {{FaultEvery: -1}, {FaultEvery: 0, Fault: "reset"}},
+		"Fault": {{FaultEvery: 2, Fault: "explode"}, {FaultEvery: 2, Fault: "status:200"}, {FaultEvery: 2, Fault: "status:600"},
+			{FaultEvery: 2, Fault: "delay:60001"}, {FaultEvery: 2, Fault: "status:503:x"}, {FaultEvery: 2, Fault: "\xff"},
+			{FaultEvery: 2, Fault: "reset\x00"}, {FaultEvery: 2, Fault: hugeString}, {Fault: "reset"}},
+	}
+	typ := reflect.TypeFor[MockOptions]()
+	for i := range typ.NumField() {
+		if _, ok := cases[typ.Field(i).Name]; !ok {
+			t.Errorf("MockOptions.%s has no bad cases", typ.Field(i).Name)
+		}
+	}
+	for field, list := range cases {
+		for _, o := range list {
+			t.Run(fmt.Sprintf("%s=%.40q", field, fmt.Sprintf("%+v", o)), func(t *testing.T) {
+				m, err := StartMock(o)
+				if err == nil {
+					m.Close()
+				}
+				msg := fmt.Sprint(err)
+				if !errors.Is(err, ErrInvalidArgument) || !mentions(msg, field) || len(msg) > 1000 {
+					t.Errorf("error %.300q, want an invalid argument naming %s", msg, field)
+				}
+			})
+		}
+	}
+}
+
+// A nil or zero MockServer, and a closed one, never crash.
+func TestAdversarialNilZeroAndClosedMock(t *testing.T) {
+	closed, err := StartMock(MockOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed.Close()
+	for _, m := range []*MockServer{nil, {}, closed} {
+		if m.RequestsReceived() != 0 || m.ConnectionsAccepted() != 0 || m.Close() != nil {
+			t.Errorf("%#v", m)
+		}
+	}
+	if (*MockServer)(nil).BaseURL() != "" || closed.BaseURL() == "" {
+		t.Error("BaseURL")
 	}
 }

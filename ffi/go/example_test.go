@@ -214,3 +214,44 @@ func ExampleClient_WithOptions() {
 	// Output:
 	// server got X-Trace: abc
 }
+
+func ExampleStartMock() {
+	// The library's mock of the API, in this process: seeded data, faults on demand. Every
+	// 2nd request it receives gets a 503.
+	mock, err := telnyxmessaging.StartMock(telnyxmessaging.MockOptions{FaultEvery: 2, Fault: "status:503"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer mock.Close()
+
+	client, err := telnyxmessaging.NewClient(telnyxmessaging.Options{
+		APIKey:  telnyxmessaging.MockAPIKey,
+		BaseURL: mock.BaseURL(),
+		Proxy:   "none", // requests for 127.0.0.1 never go through a proxy
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer client.Close()
+
+	ctx := context.Background()
+	page, err := client.MessagingProfiles.List(ctx, telnyxmessaging.ListMessagingProfilesParams{PageSize: 3})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%d profiles, the first %q\n", page.Meta.TotalResults, page.Data[0].Name)
+
+	// The 2nd request gets the 503, and the client retries it: 3 requests in all.
+	codes, err := client.ShortCodes.List(ctx, telnyxmessaging.ListShortCodesParams{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%d short codes; the mock received %d requests\n", len(codes.Data), mock.RequestsReceived())
+	// Output:
+	// 7 profiles, the first "Alerts (US)"
+	// 4 short codes; the mock received 3 requests
+}

@@ -17,7 +17,8 @@ pub enum telnyx_error_kind_t {
     /// A bad argument, caught before any request: NULL pointer, invalid UTF-8, invalid JSON,
     /// wrong JSON type, unknown key, out-of-range value, empty id.
     INVALID_ARGUMENT = 1,
-    /// The client could not be built: no API key, unusable base URL, bad header or proxy.
+    /// The client could not be built: no API key, unusable base URL, bad header or proxy; or
+    /// the mock server could not listen on its port.
     CONFIGURATION = 2,
     /// The connection failed or broke.
     CONNECTION = 3,

@@ -17,6 +17,7 @@ mod client;
 mod endpoints;
 mod error;
 mod iter;
+mod mock;
 
 use std::ffi::{c_char, CStr, CString};
 
@@ -27,14 +28,19 @@ pub use error::{
     telnyx_error_message, telnyx_error_retry_after_ms, telnyx_error_status, telnyx_error_to_json,
 };
 pub use iter::{telnyx_page_iter, telnyx_page_iter_free, telnyx_page_iter_next};
+pub use mock::{
+    telnyx_mock, telnyx_mock_api_key, telnyx_mock_base_url, telnyx_mock_connections_accepted,
+    telnyx_mock_free, telnyx_mock_requests_received, telnyx_mock_start,
+};
 
-// The thread-safety the header promises: clients and errors are shared between threads, iterators
-// move between them.
+// The thread-safety the header promises: clients, errors and mocks are shared between threads,
+// iterators move between them.
 const _: () = {
     const fn shared<T: Send + Sync>() {}
     const fn movable<T: Send>() {}
     shared::<telnyx_client>();
     shared::<telnyx_error>();
+    shared::<telnyx_mock>();
     movable::<telnyx_page_iter>();
 };
 

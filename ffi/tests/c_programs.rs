@@ -339,6 +339,18 @@ fn threads() {
     );
 }
 
+/// `mock.c`: the in-process mock (`telnyx_mock_*`), which the program starts itself: no server
+/// here.
+#[test]
+fn in_process_mock() {
+    let source = program("mock.c");
+    for build in BUILDS {
+        let exe = compile(&source, build);
+        let out = run(&exe, &[], &[], build);
+        assert!(out.contains("mock: all checks passed"), "{out}");
+    }
+}
+
 /// Calls per thread: 1,000 in the C builds, 200 in the C++ builds (the same code, to save
 /// time), 25 under valgrind (which is some 50 times slower).
 fn thread_calls(build: Build) -> usize {

@@ -264,6 +264,12 @@ const SUPPORT: &[&str] = &[
     "telnyx_error_to_json",
     "telnyx_error_free",
     "telnyx_string_free",
+    "telnyx_mock_start",
+    "telnyx_mock_base_url",
+    "telnyx_mock_requests_received",
+    "telnyx_mock_connections_accepted",
+    "telnyx_mock_api_key",
+    "telnyx_mock_free",
 ];
 
 /// The functions the committed header declares.

@@ -16,11 +16,14 @@ A pure-ctypes binding of the Rust library ``telnyx-messaging`` through its C ABI
 Results are ``dict``s as the API returned them (``v1_secret`` shows as ``[redacted]`` in their
 repr; read it by key). The C library is found next to this
 package, through ``TELNYX_MESSAGING_LIB``, or in the cargo target directory of the checkout.
+
+:mod:`telnyx_messaging.mock` serves an offline mock of the whole API in-process, for tests
+(``MockServer``; give a client ``api_key=telnyx_messaging.mock.API_KEY, base_url=mock.base_url``).
 """
 
 from __future__ import annotations
 
-from . import _exceptions, _lib
+from . import _exceptions, _lib, mock
 from ._base import NOT_GIVEN, ItemIterator, NotGiven, Page, PageIterator
 from ._client import Client, Telnyx
 from ._exceptions import (

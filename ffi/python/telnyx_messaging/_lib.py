@@ -14,13 +14,13 @@ from __future__ import annotations
 import ctypes
 import os
 import sys
-from ctypes import POINTER, c_char_p, c_int64, c_uint16, c_uint32, c_void_p
+from ctypes import POINTER, c_char_p, c_int64, c_uint16, c_uint32, c_uint64, c_void_p
 from pathlib import Path
 from typing import List, Optional, Tuple
 
 from ._endpoints import ENDPOINTS
 
-__all__ = ["lib", "library_path", "ClientP", "PageIterP", "ErrorP", "candidate_paths"]
+__all__ = ["lib", "library_path", "ClientP", "PageIterP", "ErrorP", "MockP", "candidate_paths"]
 
 ENV_VAR = "TELNYX_MESSAGING_LIB"
 
@@ -109,12 +109,18 @@ class _Error(ctypes.Structure):
     """Opaque ``telnyx_error``."""
 
 
+class _Mock(ctypes.Structure):
+    """Opaque ``telnyx_mock``."""
+
+
 ClientP = POINTER(_Client)
 PageIterP = POINTER(_PageIter)
 ErrorP = POINTER(_Error)
+MockP = POINTER(_Mock)
 _OutStr = POINTER(c_void_p)  # char **: owned string written on success
 _OutClient = POINTER(ClientP)
 _OutIter = POINTER(PageIterP)
+_OutMock = POINTER(MockP)
 
 # name -> (argtypes, restype)
 _SIGNATURES = {
@@ -132,6 +138,12 @@ _SIGNATURES = {
     "telnyx_error_to_json": ([ErrorP], c_void_p),  # owned: telnyx_string_free
     "telnyx_error_free": ([ErrorP], None),
     "telnyx_string_free": ([c_void_p], None),
+    "telnyx_mock_start": ([c_char_p, _OutMock], ErrorP),
+    "telnyx_mock_base_url": ([MockP], c_char_p),  # borrowed, until telnyx_mock_free
+    "telnyx_mock_requests_received": ([MockP], c_uint64),
+    "telnyx_mock_connections_accepted": ([MockP], c_uint64),
+    "telnyx_mock_api_key": ([], c_char_p),  # static, never freed
+    "telnyx_mock_free": ([MockP], None),
 }
 # The endpoint functions, from the table generated with the C functions themselves: the client,
 # then the path ids and the JSON input, then the out-pointer.

@@ -5,6 +5,8 @@ public method of each, every keyword of ``Client`` and ``with_options``), and th
 by each parameter's type hint and role, so a new method or argument is covered without editing
 this file (and a resource the walk cannot reach fails ``test_every_resource_is_reached``).
 
+The arguments of ``telnyx_messaging.mock.MockServer`` get the same treatment as the client's.
+
 Each case asserts: the exception type (``InvalidArgumentTypeError``, a ``TypeError``, for a
 wrong Python type; ``InvalidArgumentError``, a ``ValueError``, or ``ConfigurationError`` for a
 bad value), a message naming the argument, and that ZERO requests reached the local server.
@@ -24,6 +26,7 @@ import pytest
 import telnyx_messaging as tm
 from telnyx_messaging import Client, ItemIterator, NotGiven
 from telnyx_messaging._resources import _Resource
+from telnyx_messaging.mock import MockServer
 
 from conftest import API_KEY
 
@@ -392,3 +395,21 @@ def test_every_method_of_a_closed_client(server, path, method):
         _call_on(getattr(resource, method), _valid_args(sig, hints), sig)
     assert server.requests == []
 
+
+
+# ---------------------------------------------------------------------------------------------
+# The mock server's arguments (0 is a good latency: the "zero" cases of durations are left out)
+
+MOCK_CASES = [c for c in _option_cases(MockServer.__init__) if c[1] != "zero"]
+
+
+def test_every_mock_argument_has_cases():
+    assert {c[0] for c in MOCK_CASES} == set(list(inspect.signature(MockServer.__init__).parameters)[1:])
+
+
+@pytest.mark.parametrize("name, label, value, expected", MOCK_CASES, ids=[f"{c[0]}={c[1]}" for c in MOCK_CASES])
+def test_bad_mock_argument(name, label, value, expected):
+    with pytest.raises(tm.TelnyxError) as e:
+        MockServer(**{name: value}).close()
+    assert isinstance(e.value, expected), f"{type(e.value).__name__}: {e.value}"
+    assert _names_the_field(str(e.value), name), str(e.value)

@@ -85,12 +85,13 @@ static void fail_case(const char *fn, const char *label, const char *why, telnyx
 }
 
 /* What to free when a bad call wrongly succeeded. */
-enum out_type { OUT_STRING, OUT_CLIENT, OUT_ITER };
+enum out_type { OUT_STRING, OUT_CLIENT, OUT_ITER, OUT_MOCK };
 
 static void free_out(void *out, enum out_type t) {
   if (t == OUT_STRING) telnyx_string_free((char *)out);
   if (t == OUT_CLIENT) telnyx_client_free((telnyx_client *)out);
   if (t == OUT_ITER) telnyx_page_iter_free((telnyx_page_iter *)out);
+  if (t == OUT_MOCK) telnyx_mock_free((telnyx_mock *)out);
 }
 
 /* When set, the field every message must name (the cases of one option field). */
@@ -518,6 +519,90 @@ static void with_options_cases(telnyx_client *good) {
   name_field("", 0);
 }
 
+/* ---------- the in-process mock's options ---------- */
+
+/* `telnyx_mock_start` with options `json`; `named`: the message must name the label's field. */
+static void mock_start_bad(const char *label, const char *json, unsigned kinds, int named) {
+  telnyx_mock *m = NULL;
+  name_field(label, named);
+  BAD(telnyx_mock_start(json, &m), m, OUT_MOCK, kinds, "telnyx_mock_start", label);
+  name_field("", 0);
+}
+
+static void mock_start_cases(void) {
+  size_t k;
+  char lbl[128];
+  char *json;
+  telnyx_mock *live = NULL;
+  static const struct input bad_options[] = {
+      {"port -1", "{\"port\": -1}"},
+      {"port 65536", "{\"port\": 65536}"},
+      {"port 2^64", "{\"port\": 18446744073709551616}"},
+      {"port string", "{\"port\": \"80\"}"},
+      {"port float", "{\"port\": 80.5}"},
+      {"port true", "{\"port\": true}"},
+      {"extra_profiles -1", "{\"extra_profiles\": -1}"},
+      {"extra_profiles 100001", "{\"extra_profiles\": 100001}"},
+      {"extra_profiles 2^63", "{\"extra_profiles\": 9223372036854775808}"},
+      {"extra_profiles 2^64", "{\"extra_profiles\": 18446744073709551616}"},
+      {"extra_profiles string", "{\"extra_profiles\": \"3\"}"},
+      {"extra_profiles array", "{\"extra_profiles\": [3]}"},
+      {"latency_ms -1", "{\"latency_ms\": -1}"},
+      {"latency_ms 60001", "{\"latency_ms\": 60001}"},
+      {"latency_ms 2^64-1", "{\"latency_ms\": 18446744073709551615}"},
+      {"latency_ms float", "{\"latency_ms\": 0.5}"},
+      {"latency_ms object", "{\"latency_ms\": {}}"},
+      {"fault_every 0", "{\"fault_every\": 0}"},
+      {"fault_every -1", "{\"fault_every\": -1}"},
+      {"fault_every string", "{\"fault_every\": \"2\"}"},
+      {"fault without fault_every", "{\"fault\": \"reset\"}"},
+      {"fault number", "{\"fault_every\": 2, \"fault\": 503}"},
+      {"fault array", "{\"fault_every\": 2, \"fault\": [\"reset\"]}"},
+      {"fault empty", "{\"fault_every\": 2, \"fault\": \"\"}"},
+      {"fault unknown", "{\"fault_every\": 2, \"fault\": \"explode\"}"},
+      {"fault status:200", "{\"fault_every\": 2, \"fault\": \"status:200\"}"},
+      {"fault status:600", "{\"fault_every\": 2, \"fault\": \"status:600\"}"},
+      {"fault status:-1", "{\"fault_every\": 2, \"fault\": \"status:-1\"}"},
+      {"fault status:abc", "{\"fault_every\": 2, \"fault\": \"status:abc\"}"},
+      {"fault status:66039 (503 + 2^16)", "{\"fault_every\": 2, \"fault\": \"status:66039\"}"},
+      {"fault status:503:x", "{\"fault_every\": 2, \"fault\": \"status:503:x\"}"},
+      {"fault status:503:1:2", "{\"fault_every\": 2, \"fault\": \"status:503:1:2\"}"},
+      {"fault status", "{\"fault_every\": 2, \"fault\": \"status\"}"},
+      {"fault delay:60001", "{\"fault_every\": 2, \"fault\": \"delay:60001\"}"},
+      {"fault delay:2^64", "{\"fault_every\": 2, \"fault\": \"delay:18446744073709551616\"}"},
+      {"fault delay", "{\"fault_every\": 2, \"fault\": \"delay\"}"},
+      {"fault reset:1", "{\"fault_every\": 2, \"fault\": \"reset:1\"}"},
+      {"fault RESET", "{\"fault_every\": 2, \"fault\": \"RESET\"}"},
+      {"fault NUL", "{\"fault_every\": 2, \"fault\": \"reset\\u0000\"}"},
+      {"fault CR LF", "{\"fault_every\": 2, \"fault\": \"status:503\\r\\nX: 1\"}"},
+  };
+
+  BAD(telnyx_mock_start(NULL, NULL), NULL, OUT_MOCK, INVALID, "telnyx_mock_start", "out NULL");
+  for (k = 0; k < N(bad_json); k++) {
+    snprintf(lbl, sizeof lbl, "json: %s", bad_json[k].label);
+    mock_start_bad(lbl, bad_json[k].text, INVALID, 0);
+  }
+  for (k = 1; k < N(bad_strings); k++) {
+    snprintf(lbl, sizeof lbl, "json: %s", bad_strings[k].label);
+    mock_start_bad(lbl, bad_strings[k].text, INVALID, 0);
+  }
+  for (k = 0; k < N(bad_options); k++) mock_start_bad(bad_options[k].label, bad_options[k].text, INVALID, 1);
+  /* A 1 MB fault is refused without being echoed (expect_bad checks the message's length). */
+  json = padded("{\"fault_every\": 2, \"fault\": \"status:503", '0', BIG, "\"}");
+  mock_start_bad("fault 1 MB", json, INVALID, 1);
+  free(json);
+  /* A port in use: another mock's. */
+  if (OK(telnyx_mock_start(NULL, &live))) {
+    char options[64];
+    const char *url = telnyx_mock_base_url(live);
+    const char *colon = url ? strrchr(url, ':') : NULL;
+    cover("telnyx_mock_base_url");
+    snprintf(options, sizeof options, "{\"port\": %d}", colon ? atoi(colon + 1) : 0);
+    mock_start_bad("port in use", options, CONFIG, 1);
+    telnyx_mock_free(live);
+  }
+}
+
 /* ---------- the functions that take no bad input: NULL handling only ---------- */
 
 static void support_cases(void) {
@@ -547,6 +632,17 @@ static void support_cases(void) {
   telnyx_client_free(NULL);
   cover("telnyx_page_iter_free");
   telnyx_page_iter_free(NULL);
+  cases_run += 5;
+  cover("telnyx_mock_base_url");
+  CHECK(telnyx_mock_base_url(NULL) == NULL);
+  cover("telnyx_mock_requests_received");
+  CHECK(telnyx_mock_requests_received(NULL) == 0);
+  cover("telnyx_mock_connections_accepted");
+  CHECK(telnyx_mock_connections_accepted(NULL) == 0);
+  cover("telnyx_mock_api_key");
+  CHECK(telnyx_mock_api_key() != NULL && telnyx_mock_api_key()[0] != '\0');
+  cover("telnyx_mock_free");
+  telnyx_mock_free(NULL);
   /* NULL iterator: an error, and the out-pointer set to NULL. */
   {
     char *before = out;
@@ -648,6 +744,7 @@ int main(int argc, char **argv) {
   iter_next_null_out(c);
   client_new_cases();
   with_options_cases(c);
+  mock_start_cases();
 
   shape_p(F(telnyx_messaging_profiles_list), c, list_a);
   shape_pi(F(telnyx_messaging_profiles_list_all), c, list_a);

@@ -1,6 +1,7 @@
 // Package support is what the Go examples share: a client for the real API when TELNYX_API_KEY
-// is set, otherwise a client for a small in-memory mock of the API on 127.0.0.1, and a Run
-// wrapper that prints errors and sets the exit code.
+// is set, otherwise a client for the library's mock of the API (telnyx.StartMock: seven seeded
+// profiles and everything under them, served in-process on 127.0.0.1), and a Run wrapper that
+// prints errors and sets the exit code.
 package support
 
 import (
@@ -21,7 +22,7 @@ type Env struct {
 	// mock, with the real API only when --write was passed.
 	Write bool
 	// Mock is the mock server (nil with the real API).
-	Mock *Mock
+	Mock *telnyx.MockServer
 }
 
 // Connect builds the client: the real API (or TELNYX_BASE_URL) when TELNYX_API_KEY is set, the
@@ -40,12 +41,12 @@ func Connect() (*Env, error) {
 		fmt.Printf("Using the Telnyx API (%s)\n", mode)
 		return &Env{Client: client, Write: write}, nil
 	}
-	mock, err := StartMock()
+	mock, err := telnyx.StartMock(telnyx.MockOptions{})
 	if err != nil {
 		return nil, err
 	}
 	client, err := telnyx.NewClient(telnyx.Options{
-		APIKey:  MockAPIKey,
+		APIKey:  telnyx.MockAPIKey,
 		BaseURL: mock.BaseURL(),
 		Proxy:   "none", // a proxy from the environment must not see requests meant for 127.0.0.1
 	})
