@@ -144,6 +144,16 @@ typedef struct telnyx_mock telnyx_mock;
  */
 typedef struct telnyx_page_iter telnyx_page_iter;
 
+/**
+ * Receives one log record. `level`: 1 error, 2 warn, 3 info, 4 debug, 5 trace. `target` and
+ * `message` are NUL-terminated UTF-8, borrowed for the duration of the call only. Called from
+ * whichever thread made the request, possibly several at once.
+ */
+typedef void (*telnyx_log_callback)(void *user_data,
+                                    uint32_t level,
+                                    const char *target,
+                                    const char *message);
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -749,6 +759,22 @@ telnyx_error *telnyx_page_iter_next(telnyx_page_iter *it,
  * `it` is NULL or an iterator from this library, not yet freed; it must not be used after.
  */
 void telnyx_page_iter_free(telnyx_page_iter *it);
+
+/**
+ * Sends the library's log records at `level` and more severe (0 off, 1 error, 2 warn, 3 info,
+ * 4 debug, 5 trace) to `callback`, with `user_data` passed through; a NULL `callback` turns
+ * logging off. Callable any number of times: each call replaces the previous callback and level.
+ * Records never contain the API key or a `v1_secret`. Do not call it from inside the callback.
+ *
+ * Returns NULL, or an error (owned by the caller): `INVALID_ARGUMENT` for a level above 5,
+ * `CONFIGURATION` when another logger of the Rust `log` crate is already installed in the
+ * process.
+ *
+ * # Safety
+ * `callback` is NULL or a function that may be called from any thread with `user_data` until
+ * logging is turned off or replaced.
+ */
+telnyx_error *telnyx_set_logger(telnyx_log_callback callback, void *user_data, uint32_t level);
 
 /**
  * Starts a mock of the Telnyx messaging-profile API on 127.0.0.1, in this process, on

@@ -17,6 +17,7 @@ mod client;
 mod endpoints;
 mod error;
 mod iter;
+mod logger;
 mod mock;
 
 use std::ffi::{c_char, CStr, CString};
@@ -28,6 +29,7 @@ pub use error::{
     telnyx_error_message, telnyx_error_retry_after_ms, telnyx_error_status, telnyx_error_to_json,
 };
 pub use iter::{telnyx_page_iter, telnyx_page_iter_free, telnyx_page_iter_next};
+pub use logger::{telnyx_log_callback, telnyx_set_logger};
 pub use mock::{
     telnyx_mock, telnyx_mock_api_key, telnyx_mock_base_url, telnyx_mock_connections_accepted,
     telnyx_mock_free, telnyx_mock_requests_received, telnyx_mock_start,

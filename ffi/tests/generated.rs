@@ -270,6 +270,7 @@ const SUPPORT: &[&str] = &[
     "telnyx_mock_connections_accepted",
     "telnyx_mock_api_key",
     "telnyx_mock_free",
+    "telnyx_set_logger",
 ];
 
 /// The functions the committed header declares.

@@ -643,6 +643,18 @@ static void support_cases(void) {
   CHECK(telnyx_mock_api_key() != NULL && telnyx_mock_api_key()[0] != '\0');
   cover("telnyx_mock_free");
   telnyx_mock_free(NULL);
+  /* Logger: a level out of range is refused by name; NULL callbacks turn logging off. */
+  {
+    unsigned levels[] = {6u, 99u, 0xFFFFFFFFu};
+    size_t i;
+    name_field("level", 1);
+    for (i = 0; i < sizeof levels / sizeof levels[0]; i++)
+      expect_bad(telnyx_set_logger(NULL, NULL, levels[i]), NULL, OUT_STRING, INVALID, "telnyx_set_logger", "level");
+    name_field("", 0);
+    CHECK(telnyx_set_logger(NULL, NULL, 5) == NULL);
+    CHECK(telnyx_set_logger(NULL, (void *)&levels, 0) == NULL);
+    cases_run += 2;
+  }
   /* NULL iterator: an error, and the out-pointer set to NULL. */
   {
     char *before = out;
