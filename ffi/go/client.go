@@ -10,6 +10,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"reflect"
 	"runtime"
 	"sync"
@@ -46,6 +47,12 @@ type Options struct {
 	Proxy string
 	// AllowInsecureHTTP accepts a plain-http BaseURL on a non-loopback host.
 	AllowInsecureHTTP bool
+	// Logger receives the library's records: a Debug record per attempt (method, path, status,
+	// duration, attempt, request id), Info for each retry with its wait and reason, Warn when a
+	// call fails, and the bodies at [LevelTrace]; never the API key or a v1_secret. The C
+	// library has one logger per process: the last client created with a Logger sets it, for
+	// every client, at the most detailed level the Logger accepted then.
+	Logger *slog.Logger
 }
 
 // BindingVersion is the version of this Go package, sent in the User-Agent header as
@@ -247,6 +254,11 @@ func NewClient(opts Options) (*Client, error) {
 	b, err := opts.toJSON()
 	if err != nil {
 		return nil, err
+	}
+	if opts.Logger != nil {
+		if err := setLogger(opts.Logger); err != nil {
+			return nil, err
+		}
 	}
 	cj := newCJSON(b)
 	defer cj.free()

@@ -7,7 +7,7 @@ import math
 from ctypes import byref
 from typing import Any, Dict, Mapping, Optional, Union
 
-from . import _lib
+from . import _lib, _logging
 from ._base import ClientHandle, _bad, _bad_type, check_text, json_arg, take_error
 from ._exceptions import TelnyxError
 from ._resources import MessagingProfileMetrics, MessagingProfiles, ShortCodes
@@ -147,6 +147,7 @@ class Client:
         if headers is not None:
             options["headers"] = headers
         out = _lib.ClientP()
+        _logging.sync_level()
         err = _lib.lib.telnyx_client_new(json_arg(options, "client options") if options else None, byref(out))
         if err:
             raise take_error(err)
@@ -201,6 +202,7 @@ class Client:
                 raise _bad_type(f"extra_body must be a mapping with string keys, not {type(extra_body).__name__}")
             options["extra_body"] = dict(extra_body)
         handle = self._require_handle()
+        _logging.sync_level()
         out = _lib.ClientP()
         err = handle.call(_lib.lib.telnyx_client_with_options, json_arg(options, "request options"), byref(out))
         if err:

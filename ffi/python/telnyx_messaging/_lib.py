@@ -113,6 +113,9 @@ class _Mock(ctypes.Structure):
     """Opaque ``telnyx_mock``."""
 
 
+#: void (*)(void *user_data, uint32_t level, const char *target, const char *message)
+LogCallback = ctypes.CFUNCTYPE(None, c_void_p, c_uint32, c_char_p, c_char_p)
+
 ClientP = POINTER(_Client)
 PageIterP = POINTER(_PageIter)
 ErrorP = POINTER(_Error)
@@ -144,6 +147,7 @@ _SIGNATURES = {
     "telnyx_mock_connections_accepted": ([MockP], c_uint64),
     "telnyx_mock_api_key": ([], c_char_p),  # static, never freed
     "telnyx_mock_free": ([MockP], None),
+    "telnyx_set_logger": ([LogCallback, c_void_p, c_uint32], ErrorP),
 }
 # The endpoint functions, from the table generated with the C functions themselves: the client,
 # then the path ids and the JSON input, then the out-pointer.

@@ -132,6 +132,8 @@ def test_declarations_match_the_header_prototypes():
         "uint32_t": _lib.c_uint32,
         "uint16_t": _lib.c_uint16,
         "int64_t": _lib.c_int64,
+        "void *": _lib.c_void_p,
+        "telnyx_log_callback": _lib.LogCallback,
     }
 
     def ctype(decl):
