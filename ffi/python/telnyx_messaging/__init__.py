@@ -47,6 +47,7 @@ from ._exceptions import (
     UnexpectedPageError,
     UnprocessableEntityError,
 )
+from ._logging import TRACE
 from ._resources import AutorespConfigs, MessagingProfileMetrics, MessagingProfiles, ShortCodes
 
 __version__ = "0.1.0"
@@ -66,6 +67,7 @@ __all__ = [
     *_exceptions.__all__,
     "library_version",
     "library_path",
+    "TRACE",
 ]
 
 
