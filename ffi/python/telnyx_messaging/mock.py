@@ -21,13 +21,13 @@ A request with the header ``x-mock-status: 429`` (any 4xx/5xx status) gets that 
 from __future__ import annotations
 
 import datetime
-import math
 import threading
 from ctypes import byref
 from typing import Any, Dict, Optional, Union
 
 from . import _lib
 from ._base import _bad, _bad_type, check_text, json_arg, take_error
+from ._client import _ms
 
 __all__ = ["MockServer", "API_KEY"]
 
@@ -49,16 +49,10 @@ def _int(value: Any, what: str, low: int, high: int) -> int:
 
 
 def _latency_ms(value: Any) -> int:
-    if isinstance(value, datetime.timedelta):
-        seconds = value.total_seconds()
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        seconds = float(value)
-    else:
-        raise _bad_type(f"latency must be a number of seconds or a timedelta, not {type(value).__name__}")
-    if not math.isfinite(seconds) or not 0 <= seconds <= MAX_LATENCY:
+    ms = _ms(value, "latency")
+    if ms > MAX_LATENCY * 1000:
         raise _bad(f"latency must be from 0 to {MAX_LATENCY:g} seconds, got {value!r}")
-    ms = int(round(seconds * 1000))
-    return 1 if ms == 0 and seconds > 0 else ms
+    return ms
 
 
 class MockServer:

@@ -23,17 +23,10 @@ static const char *base_url;
 /* A client of the recording server with the secret key and no retries; exits on failure. */
 static telnyx_client *key_client(void) {
   char options[512];
-  telnyx_client *c = NULL;
-  telnyx_error *e;
   snprintf(options, sizeof options, "{\"api_key\": \"" KEY "\", \"base_url\": \"%s\", \"max_retries\": 0}", base_url);
-  e = telnyx_client_new(options, &c);
-  if (e != NULL || c == NULL) {
-    fprintf(stderr, "telnyx_client_new(%s) failed: %s\n", options, e ? telnyx_error_message(e) : "(no error)");
-    telnyx_error_free(e);
-    exit(2);
-  }
-  return c;
+  return client_from(options);
 }
+
 static int cases_run = 0;
 static const char *covered_names[64];
 static int covered_count = 0;

@@ -62,20 +62,24 @@ static inline void check_json(char *json, const char *expected, const char *file
 }
 #define CHECK_JSON(json, expected) check_json((json), (expected), __FILE__, __LINE__)
 
-/* A client for `base_url` with a test key and no retries; aborts on failure. */
-static inline telnyx_client *test_client(const char *base_url, const char *extra_options) {
-  char options[1024];
+/* A client from `options` (JSON); aborts on failure. */
+static inline telnyx_client *client_from(const char *options) {
   telnyx_client *c = NULL;
-  telnyx_error *e;
-  snprintf(options, sizeof options, "{\"api_key\": \"test-key\", \"base_url\": \"%s\", \"max_retries\": 0%s}",
-           base_url, extra_options ? extra_options : "");
-  e = telnyx_client_new(options, &c);
+  telnyx_error *e = telnyx_client_new(options, &c);
   if (e != NULL || c == NULL) {
     fprintf(stderr, "telnyx_client_new(%s) failed: %s\n", options, e ? telnyx_error_message(e) : "(no error)");
     telnyx_error_free(e);
     exit(2);
   }
   return c;
+}
+
+/* A client for `base_url` with a test key and no retries; aborts on failure. */
+static inline telnyx_client *test_client(const char *base_url, const char *extra_options) {
+  char options[1024];
+  snprintf(options, sizeof options, "{\"api_key\": \"test-key\", \"base_url\": \"%s\", \"max_retries\": 0%s}",
+           base_url, extra_options ? extra_options : "");
+  return client_from(options);
 }
 
 static inline int finish(const char *program) {

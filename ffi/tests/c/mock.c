@@ -24,17 +24,9 @@ static telnyx_mock *start(const char *options) {
 /* A client of `m` with the mock's key and `extra` options (JSON members after a comma). */
 static telnyx_client *client_of(const telnyx_mock *m, const char *extra) {
   char options[512];
-  telnyx_client *c = NULL;
-  telnyx_error *e;
   snprintf(options, sizeof options, "{\"api_key\": \"%s\", \"base_url\": \"%s\", \"proxy\": \"none\"%s}",
            telnyx_mock_api_key(), telnyx_mock_base_url(m), extra ? extra : "");
-  e = telnyx_client_new(options, &c);
-  if (e != NULL || c == NULL) {
-    fprintf(stderr, "telnyx_client_new(%s) failed: %s\n", options, e ? telnyx_error_message(e) : "(no error)");
-    telnyx_error_free(e);
-    exit(2);
-  }
-  return c;
+  return client_from(options);
 }
 
 /* The port of a base URL "http://127.0.0.1:PORT/v2"; 0 when it is not that shape. */
