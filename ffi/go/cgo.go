@@ -58,11 +58,11 @@ func takeString(p *C.char) []byte {
 	return C.GoBytes(unsafe.Pointer(p), C.int(C.strlen(p)))
 }
 
-// takeJSON decodes an owned C string of JSON into v, in place (decodeJSON keeps no reference
-// to its input), and frees it.
+// takeJSON decodes an owned C string of JSON into v, from a Go copy, and frees it.
 func takeJSON(p *C.char, v any) error {
-	defer C.telnyx_string_free(p)
-	return decodeJSON(unsafe.Slice((*byte)(unsafe.Pointer(p)), C.strlen(p)), v)
+	b := C.GoBytes(unsafe.Pointer(p), C.int(C.strlen(p)))
+	C.telnyx_string_free(p)
+	return decodeJSON(b, v)
 }
 
 // takeError converts an owned telnyx_error into an *APIError and frees it.
