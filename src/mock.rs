@@ -21,7 +21,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! Only `std::net` and `serde_json`, behind the `mock` feature (on by default).
+//! For a realistic network, [`MockOptions`] adds latency per request, a bandwidth cap and gzip.
+//!
+//! Only `std::net`, `serde_json` and `flate2` (for gzip), behind the `mock` feature (on by default).
 
 use std::io::{BufRead, BufReader, ErrorKind, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -61,6 +63,15 @@ pub struct MockOptions {
     pub latency: Duration,
     /// Faults injected on a schedule, to test retries and timeouts.
     pub faults: Option<FaultSchedule>,
+    /// Phone numbers added to the first seeded profile (`Alerts (US)`) after its own, for
+    /// pagination and load tests of `list_all_phone_numbers`.
+    pub extra_phone_numbers: usize,
+    /// Compress response bodies with gzip (`Content-Encoding: gzip`) when the request's
+    /// `Accept-Encoding` lists `gzip`, as the API does.
+    pub gzip: bool,
+    /// A cap on the bytes per second each connection sends (headers and body), like a slow
+    /// link; `None` (the default) sends as fast as the loopback goes.
+    pub bandwidth: Option<u64>,
 }
 
 /// Every `every`-th request the mock receives (counting from 1) gets `fault` instead of its
@@ -133,6 +144,8 @@ struct Shared {
     received: AtomicU64,
     /// TCP connections accepted so far.
     connections: AtomicU64,
+    /// Response bytes (status line, headers and body) written so far.
+    bytes_sent: AtomicU64,
     shutdown: AtomicBool,
 }
 
@@ -147,13 +160,17 @@ impl MockServer {
         if options.faults.as_ref().is_some_and(|f| f.every == 0) {
             return Err(std::io::Error::new(ErrorKind::InvalidInput, "faults.every must be at least 1"));
         }
+        if options.bandwidth == Some(0) {
+            return Err(std::io::Error::new(ErrorKind::InvalidInput, "bandwidth must be at least 1 byte/s"));
+        }
         let listener = TcpListener::bind(("127.0.0.1", options.port))?;
         let addr = listener.local_addr()?;
         let shared = Arc::new(Shared {
-            state: Mutex::new(State::seeded(options.extra_profiles)),
+            state: Mutex::new(State::seeded(options.extra_profiles, options.extra_phone_numbers)),
             options,
             received: AtomicU64::new(0),
             connections: AtomicU64::new(0),
+            bytes_sent: AtomicU64::new(0),
             shutdown: AtomicBool::new(false),
         });
         let server = Arc::clone(&shared);
@@ -172,6 +189,12 @@ impl MockServer {
     /// connections opens few).
     pub fn connections_accepted(&self) -> u64 {
         self.shared.connections.load(Ordering::SeqCst)
+    }
+
+    /// How many response bytes (status lines, headers and bodies, compressed when gzip was
+    /// used) the server has written so far: the bytes on the wire towards the client.
+    pub fn bytes_sent(&self) -> u64 {
+        self.shared.bytes_sent.load(Ordering::SeqCst)
     }
 
     /// The base URL to give the client, like `http://127.0.0.1:40123/v2`.
@@ -256,7 +279,13 @@ fn serve(stream: TcpStream, shared: &Shared) {
         if !shared.options.latency.is_zero() {
             std::thread::sleep(shared.options.latency);
         }
-        if write_reply(&mut writer, &reply).is_err() || close {
+        let gzip = shared.options.gzip
+            && req.header("accept-encoding").is_some_and(|v| {
+                v.split(',').any(|e| e.split(';').next().unwrap_or("").trim().eq_ignore_ascii_case("gzip"))
+            });
+        let written = write_reply(&mut writer, &reply, gzip, shared.options.bandwidth);
+        shared.bytes_sent.fetch_add(written.as_ref().map_or(0, |n| *n), Ordering::SeqCst);
+        if written.is_err() || close {
             return;
         }
     }
@@ -388,8 +417,21 @@ fn bad_field(status: u16, field: &str, detail: &str) -> Reply {
     Reply { status, body: json!({ "errors": [field_error(field, detail)] }), headers: Vec::new() }
 }
 
-fn write_reply(out: &mut impl Write, reply: &Reply) -> std::io::Result<()> {
-    let body = serde_json::to_vec(&reply.body).unwrap_or_default();
+/// Writes `reply`, gzipped when `gzip`, at most `bandwidth` bytes per second; returns the bytes
+/// written.
+fn write_reply(
+    out: &mut impl Write,
+    reply: &Reply,
+    gzip: bool,
+    bandwidth: Option<u64>,
+) -> std::io::Result<u64> {
+    let mut body = serde_json::to_vec(&reply.body).unwrap_or_default();
+    if gzip {
+        let mut encoder =
+            flate2::write::GzEncoder::new(Vec::with_capacity(body.len() / 4), flate2::Compression::fast());
+        encoder.write_all(&body)?;
+        body = encoder.finish()?;
+    }
     let mut head = format!(
         "HTTP/1.1 {} {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n",
         reply.status,
@@ -404,13 +446,36 @@ fn write_reply(out: &mut impl Write, reply: &Reply) -> std::io::Result<()> {
         },
         body.len()
     );
+    if gzip {
+        head.push_str("Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n");
+    }
     for (name, value) in &reply.headers {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
     head.push_str("\r\n");
-    out.write_all(head.as_bytes())?;
-    out.write_all(&body)?;
-    out.flush()
+    let mut bytes = head.into_bytes();
+    bytes.extend_from_slice(&body);
+    match bandwidth {
+        None => out.write_all(&bytes)?,
+        Some(rate) => {
+            // Paced in slices of about 10 ms of the link, each sent when the link would be done
+            // with the ones before it.
+            let started = std::time::Instant::now();
+            let slice = usize::try_from(rate / 100).unwrap_or(usize::MAX).clamp(512, 64 * 1024);
+            let mut sent = 0u64;
+            for chunk in bytes.chunks(slice) {
+                out.write_all(chunk)?;
+                out.flush()?;
+                sent += chunk.len() as u64;
+                let due = Duration::from_secs_f64(sent as f64 / rate as f64);
+                if let Some(wait) = due.checked_sub(started.elapsed()) {
+                    std::thread::sleep(wait);
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(bytes.len() as u64)
 }
 
 /// Authenticates, applies the `x-mock-status` switch, routes, and adds the common headers.
@@ -456,7 +521,7 @@ fn route(req: &Request, s: &mut State) -> Result<Reply, Reply> {
                     && eq.as_ref().map_or(true, |e| e == n)
                     && contains.as_ref().map_or(true, |c| n.to_lowercase().contains(c))
             });
-            paginate(req, found.cloned().collect())
+            paginate(req, found.collect())
         }
         ("POST", ["messaging_profiles"]) => {
             let body = json_body(req)?;
@@ -520,7 +585,7 @@ fn route(req: &Request, s: &mut State) -> Result<Reply, Reply> {
                 "short_codes" => &s.short_codes,
                 _ => &s.sender_ids,
             };
-            paginate(req, items.iter().filter(|i| i["messaging_profile_id"] == *id).cloned().collect())
+            paginate(req, items.iter().filter(|i| i["messaging_profile_id"] == *id).collect())
         }
         ("POST", ["messaging_profiles", id, "actions", "regenerate_secret"]) => {
             let (secret, now) = (s.secret(), s.now());
@@ -609,7 +674,7 @@ fn route(req: &Request, s: &mut State) -> Result<Reply, Reply> {
                 Some("null") => c["messaging_profile_id"].is_null(),
                 Some(id) => c["messaging_profile_id"] == id,
             });
-            paginate(req, found.cloned().collect())
+            paginate(req, found.collect())
         }
         ("GET", ["short_codes", id]) => {
             Ok(data(s.short_codes.iter().find(|c| c["id"] == *id).cloned().ok_or_else(not_found)?))
@@ -671,7 +736,8 @@ fn autoresp_body(req: &Request) -> Result<Value, Reply> {
 }
 
 /// `page[number]` (from 1) and `page[size]` (1..=250), then one page of `items` with its `meta`.
-fn paginate(req: &Request, items: Vec<Value>) -> Result<Reply, Reply> {
+/// Only the page's items are copied, so long lists stay cheap to page through.
+fn paginate(req: &Request, items: Vec<&Value>) -> Result<Reply, Reply> {
     let param = |name: &str, default: u64, max: u64| match req.query(name) {
         None => Ok(default),
         Some(v) => v.parse::<u64>().ok().filter(|n| (1..=max).contains(n)).ok_or_else(|| {
@@ -682,7 +748,7 @@ fn paginate(req: &Request, items: Vec<Value>) -> Result<Reply, Reply> {
     let size = param("page[size]", 20, 250)?;
     let total = items.len() as u64;
     let skip = usize::try_from((number - 1) * size).unwrap_or(usize::MAX);
-    let page: Vec<Value> = items.into_iter().skip(skip).take(size as usize).collect();
+    let page: Vec<Value> = items.into_iter().skip(skip).take(size as usize).cloned().collect();
     let meta = json!({ "page_number": number, "page_size": size, "total_pages": total.div_ceil(size), "total_results": total });
     Ok(ok(json!({ "data": page, "meta": meta })))
 }
@@ -831,7 +897,7 @@ impl State {
         })
     }
 
-    fn seeded(extra_profiles: usize) -> State {
+    fn seeded(extra_profiles: usize, extra_phone_numbers: usize) -> State {
         let mut s = State {
             profiles: Vec::new(),
             numbers: Vec::new(),
@@ -927,6 +993,20 @@ impl State {
             let config = json!({ "id": id, "op": op, "keywords": keywords, "country_code": country,
                 "resp_text": text, "created_at": now, "updated_at": now });
             s.autoresp.push((us.as_str().unwrap_or_default().to_owned(), config));
+        }
+        for n in 0..extra_phone_numbers {
+            let now = s.now();
+            let sms = json!({ "domestic_two_way": true, "international_inbound": true, "international_outbound": true });
+            s.numbers.push(json!({
+                "record_type": "messaging_settings",
+                "id": (1_293_384_261_075_800_000u64 + n as u64).to_string(),
+                "phone_number": format!("+1{:03}555{:04}", 201 + n / 10_000 % 700, n % 10_000),
+                "messaging_profile_id": us, "country_code": "US", "type": "long-code",
+                "messaging_product": "P2P", "eligible_messaging_products": ["A2P", "P2P"], "traffic_type": "P2P",
+                "features": { "sms": sms, "mms": sms.clone() },
+                "health": { "message_count": n % 997, "inbound_outbound_ratio": 0.43, "success_ratio": 0.94, "spam_ratio": 0.06 },
+                "tags": [], "organization_id": ORGANIZATION_ID, "created_at": now, "updated_at": now,
+            }));
         }
         for n in 1..=extra_profiles {
             let profile = s.new_profile(

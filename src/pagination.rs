@@ -1,13 +1,15 @@
 //! [`Page<T>`], [`PageMeta`] and the lazy iterators over pages and items.
 
 use std::marker::PhantomData;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::client::{Client, Envelope};
 use crate::error::Error;
-use crate::transport::{decode_result, raw_text, Request};
+use crate::transport::{decode_result, raw_text, Request, ResponseMeta};
 use crate::Result;
 
 /// Largest page size the API accepts.
@@ -140,12 +142,72 @@ pub(crate) fn page_query(req: Request, number: Option<u32>, size: Option<u32>) -
 /// }
 /// # Ok::<(), telnyx_messaging::Error>(())
 /// ```
+///
+/// # Read-ahead
+///
+/// With [`PageIter::read_ahead`] (or the client's
+/// [`ClientBuilder::read_ahead`](crate::ClientBuilder::read_ahead)), once page `n` has arrived
+/// and says that more follow, a background thread holding a clone of the client fetches page
+/// `n + 1` while the caller uses page `n`: never more than one page ahead, and pages and errors
+/// come in the same order, with the same stop rules, as without it. The thread only fetches;
+/// pages are decoded here.
+///
+/// Dropping the iterator never blocks: a request already under way finishes in the background
+/// (within the client's timeout) and its result is discarded; no further request is sent, not
+/// even a retry of that one. So an iterator dropped early may have sent one request more than
+/// the pages it returned.
 pub struct PageIter<T> {
     client: Client,
     /// The request without its page number, or the argument error to report once.
     request: std::result::Result<Request, Option<Error>>,
     next: Option<u64>,
+    read_ahead: bool,
+    /// The page being fetched in the background, if any.
+    ahead: Option<Ahead>,
     item: PhantomData<fn() -> T>,
+}
+
+/// A page fetched ahead by a background thread.
+struct Ahead {
+    number: u64,
+    result: mpsc::Receiver<Result<(Vec<u8>, ResponseMeta)>>,
+    /// Set when the page is no longer wanted: the thread makes no further attempt.
+    cancelled: Arc<AtomicBool>,
+}
+
+impl Drop for Ahead {
+    fn drop(&mut self) {
+        self.cancelled.store(true, Ordering::SeqCst);
+    }
+}
+
+impl Ahead {
+    /// Starts fetching `req` (page `number`) on a background thread; `None` when no thread can
+    /// be started (the page is then fetched when it is asked for).
+    fn start(client: &Client, req: Request, number: u64) -> Option<Ahead> {
+        let (tx, result) = mpsc::sync_channel(1);
+        let cancelled = Arc::new(AtomicBool::new(false));
+        let (client, flag) = (client.clone(), Arc::clone(&cancelled));
+        std::thread::Builder::new()
+            .name("telnyx-read-ahead".into())
+            .spawn(move || {
+                // The receiver may be gone (the iterator was dropped): the result is discarded.
+                let _ = tx.send(client.send_until(&req, &flag));
+            })
+            .ok()?;
+        Some(Ahead { number, result, cancelled })
+    }
+
+    /// Waits for the page.
+    fn wait(self) -> Result<(Vec<u8>, ResponseMeta)> {
+        self.result.recv().unwrap_or_else(|_| {
+            Err(Error::Connection {
+                message: "the read-ahead thread ended without a result".into(),
+                request_sent: true,
+                source: None,
+            })
+        })
+    }
 }
 
 impl<T: DeserializeOwned> PageIter<T> {
@@ -163,8 +225,31 @@ impl<T: DeserializeOwned> PageIter<T> {
             client: client.clone(),
             request: request.map_err(Some),
             next: Some(first.map_or(1, u64::from)),
+            read_ahead: client.read_ahead(),
+            ahead: None,
             item: PhantomData,
         }
+    }
+}
+
+impl<T> PageIter<T> {
+    /// Turns read-ahead on or off for this iterator (default: the client's
+    /// [`ClientBuilder::read_ahead`](crate::ClientBuilder::read_ahead), itself off by default).
+    /// See [Read-ahead](PageIter#read-ahead).
+    ///
+    /// ```no_run
+    /// # let client = telnyx_messaging::Client::new()?;
+    /// use telnyx_messaging::PageParams;
+    /// let numbers = client.messaging_profiles().list_all_phone_numbers("p1", &PageParams::new());
+    /// for page in numbers.pages().read_ahead(true) {
+    ///     let page = page?; // page n + 1 is on its way while this one is used
+    ///     println!("{} numbers", page.data.len());
+    /// }
+    /// # Ok::<(), telnyx_messaging::Error>(())
+    /// ```
+    pub fn read_ahead(mut self, read_ahead: bool) -> Self {
+        self.read_ahead = read_ahead;
+        self
     }
 }
 
@@ -173,6 +258,8 @@ impl<T> std::fmt::Debug for PageIter<T> {
         f.debug_struct("PageIter")
             .field("client", &self.client)
             .field("next_page", &self.next)
+            .field("read_ahead", &self.read_ahead)
+            .field("fetching_ahead", &self.ahead.as_ref().map(|a| a.number))
             .finish_non_exhaustive()
     }
 }
@@ -199,7 +286,11 @@ impl<T: DeserializeOwned> PageIter<T> {
             Err(e) => return e.take().map(Err),
         };
         req.set_query("page[number]", number.to_string());
-        let fetched = self.client.send(&req).and_then(|(body, meta)| {
+        let sent = match self.ahead.take() {
+            Some(ahead) if ahead.number == number => ahead.wait(),
+            _ => self.client.send(&req),
+        };
+        let fetched = sent.and_then(|(body, meta)| {
             let page: Page<T> = decode_result(meta.status, &body, Envelope::None)?;
             Ok(Fetched { page, body, status: meta.status })
         });
@@ -221,6 +312,10 @@ impl<T: DeserializeOwned> PageIter<T> {
         // and, when it says how many there are, while more follow; else until an empty page.
         if meta.page_number.is_some() && meta.total_pages.map_or(true, |total| number < total) {
             self.next = Some(number + 1);
+            if self.read_ahead {
+                req.set_query("page[number]", (number + 1).to_string());
+                self.ahead = Ahead::start(&self.client, req, number + 1);
+            }
         }
         Some(Ok(fetched))
     }
@@ -286,6 +381,22 @@ impl<T: DeserializeOwned> ItemIter<T> {
     /// Iterates page by page instead (the current partly used page is dropped).
     pub fn pages(self) -> PageIter<T> {
         self.pages
+    }
+
+    /// Turns read-ahead on or off for this iterator: the next page is fetched in the background
+    /// while the caller uses the items of the current one. See [`PageIter::read_ahead`].
+    ///
+    /// ```no_run
+    /// # let client = telnyx_messaging::Client::new()?;
+    /// use telnyx_messaging::ListMessagingProfilesParams;
+    /// for profile in client.messaging_profiles().list_all(&ListMessagingProfilesParams::new()).read_ahead(true) {
+    ///     println!("{:?}", profile?.name);
+    /// }
+    /// # Ok::<(), telnyx_messaging::Error>(())
+    /// ```
+    pub fn read_ahead(mut self, read_ahead: bool) -> Self {
+        self.pages = self.pages.read_ahead(read_ahead);
+        self
     }
 }
 

@@ -3,6 +3,7 @@
 
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
@@ -295,6 +296,8 @@ pub(crate) struct Transport {
     pub max_retry_wait: Duration,
     pub retry_post: bool,
     pub sleeper: Sleeper,
+    /// Whether list iterators fetch the next page while the caller uses the current one.
+    pub read_ahead: bool,
 }
 
 /// A response as read off the wire.
@@ -315,6 +318,17 @@ enum Failure {
 impl Transport {
     /// Sends `req`, retrying as the settings allow; returns the body of a 2xx response.
     pub fn send(&self, req: &Request, opts: Option<&RequestOptions>) -> Result<(Vec<u8>, ResponseMeta)> {
+        self.send_until(req, opts, None)
+    }
+
+    /// [`Transport::send`] that makes no further attempt once `cancelled` is set: the attempt
+    /// under way finishes, and its error is returned instead of a retry.
+    pub fn send_until(
+        &self,
+        req: &Request,
+        opts: Option<&RequestOptions>,
+        cancelled: Option<&AtomicBool>,
+    ) -> Result<(Vec<u8>, ResponseMeta)> {
         opts.map(RequestOptions::check).transpose()?;
         let max_retries = opts.and_then(|o| o.max_retries).unwrap_or(self.max_retries);
         let timeout = opts.and_then(|o| o.timeout).unwrap_or(self.timeout);
@@ -373,7 +387,13 @@ impl Transport {
                     return Err(error);
                 }
             }
+            if cancelled.is_some_and(|c| c.load(Ordering::SeqCst)) {
+                return Err(error);
+            }
             (self.sleeper)(delay);
+            if cancelled.is_some_and(|c| c.load(Ordering::SeqCst)) {
+                return Err(error);
+            }
             attempt += 1;
         }
     }
