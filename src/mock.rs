@@ -25,6 +25,7 @@
 //!
 //! Only `std::net`, `serde_json` and `flate2` (for gzip), behind the `mock` feature (on by default).
 
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader, ErrorKind, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -293,6 +294,8 @@ fn serve(stream: TcpStream, shared: &Shared) {
 
 struct Request {
     method: String,
+    /// The path and query as sent.
+    target: String,
     /// Percent-decoded path segments, without the leading `v2`.
     path: Vec<String>,
     /// Percent-decoded query pairs.
@@ -332,6 +335,7 @@ fn read_request(reader: &mut impl BufRead) -> Option<Request> {
     let (path, query) = target.split_once('?').unwrap_or((&target, ""));
     Some(Request {
         method,
+        target: target.clone(),
         path: path.split('/').filter(|s| !s.is_empty()).map(decode).collect(),
         query: query
             .split('&')
@@ -369,10 +373,12 @@ struct Reply {
     status: u16,
     body: Value,
     headers: Vec<(&'static str, String)>,
+    /// The body already serialized (a cached answer), sent instead of `body`.
+    raw: Option<Arc<Vec<u8>>>,
 }
 
 fn ok(body: Value) -> Reply {
-    Reply { status: 200, body, headers: Vec::new() }
+    Reply { status: 200, body, headers: Vec::new(), raw: None }
 }
 
 fn data(value: Value) -> Reply {
@@ -396,6 +402,7 @@ fn error(status: u16, code: &str, title: &str, detail: &str, source: Value) -> R
         status,
         body: json!({ "errors": [error_object(code, title, detail, source)] }),
         headers: Vec::new(),
+        raw: None,
     }
 }
 
@@ -414,7 +421,7 @@ fn field_error(field: &str, detail: &str) -> Value {
 }
 
 fn bad_field(status: u16, field: &str, detail: &str) -> Reply {
-    Reply { status, body: json!({ "errors": [field_error(field, detail)] }), headers: Vec::new() }
+    Reply { status, body: json!({ "errors": [field_error(field, detail)] }), headers: Vec::new(), raw: None }
 }
 
 /// Writes `reply`, gzipped when `gzip`, at most `bandwidth` bytes per second; returns the bytes
@@ -425,7 +432,10 @@ fn write_reply(
     gzip: bool,
     bandwidth: Option<u64>,
 ) -> std::io::Result<u64> {
-    let mut body = serde_json::to_vec(&reply.body).unwrap_or_default();
+    let mut body = match &reply.raw {
+        Some(raw) => raw.to_vec(),
+        None => serde_json::to_vec(&reply.body).unwrap_or_default(),
+    };
     if gzip {
         let mut encoder =
             flate2::write::GzEncoder::new(Vec::with_capacity(body.len() / 4), flate2::Compression::fast());
@@ -494,7 +504,31 @@ fn handle(req: &Request, state: &Mutex<State>) -> Reply {
         };
         reply.headers.push(("retry-after", "1".into()));
         reply
+    } else if req.method == "GET" {
+        // Reads are answered from the cache while nothing changes, so long lists stay cheap to
+        // serve (the benchmarks measure the clients, not the mock).
+        match state.cache.get(&req.target) {
+            Some(raw) => {
+                Reply { status: 200, body: Value::Null, headers: Vec::new(), raw: Some(Arc::clone(raw)) }
+            }
+            None => {
+                let mut reply = route(req, &mut state).unwrap_or_else(|e| e);
+                if reply.status == 200 {
+                    let raw = Arc::new(serde_json::to_vec(&reply.body).unwrap_or_default());
+                    state.cached_bytes += raw.len();
+                    if state.cached_bytes > MAX_CACHE {
+                        state.cache.clear();
+                        state.cached_bytes = raw.len();
+                    }
+                    state.cache.insert(req.target.clone(), Arc::clone(&raw));
+                    reply.raw = Some(raw);
+                }
+                reply
+            }
+        }
     } else {
+        state.cache.clear();
+        state.cached_bytes = 0;
         route(req, &mut state).unwrap_or_else(|e| e)
     };
     let remaining = if reply.status == 429 { 0 } else { remaining };
@@ -515,6 +549,10 @@ fn route(req: &Request, s: &mut State) -> Result<Reply, Reply> {
             let name = |key| req.query(key).map(str::to_owned);
             let (exact, eq) = (name("filter[name]"), name("filter[name][eq]"));
             let contains = name("filter[name][contains]").map(|c| c.to_lowercase());
+            if exact.is_none() && eq.is_none() && contains.is_none() {
+                // Without a filter only the page's profiles are read: a long list stays fast.
+                return paginate(req, s.profiles.iter().collect());
+            }
             let found = s.profiles.iter().filter(|p| {
                 let n = p["name"].as_str().unwrap_or_default();
                 exact.as_ref().map_or(true, |e| e == n)
@@ -534,7 +572,12 @@ fn route(req: &Request, s: &mut State) -> Result<Reply, Reply> {
                 errors.push(field_error("whitelisted_destinations", "Required: a list of country codes."));
             }
             if !errors.is_empty() {
-                return Err(Reply { status: 400, body: json!({ "errors": errors }), headers: Vec::new() });
+                return Err(Reply {
+                    status: 400,
+                    body: json!({ "errors": errors }),
+                    headers: Vec::new(),
+                    raw: None,
+                });
             }
             let mut fields = body.as_object().cloned().unwrap_or_default();
             fields.retain(|k, _| !READ_ONLY.contains(&k.as_str()));
@@ -805,7 +848,13 @@ struct State {
     /// Drives ids, secrets and the clock, so every run gives the same data.
     counter: u64,
     requests: u64,
+    /// Serialized answers of GET requests by request target, dropped at every other request.
+    cache: HashMap<String, Arc<Vec<u8>>>,
+    cached_bytes: usize,
 }
+
+/// The most bytes of answers the cache keeps.
+const MAX_CACHE: usize = 256 << 20;
 
 impl State {
     fn tick(&mut self) -> u64 {
@@ -906,6 +955,8 @@ impl State {
             autoresp: Vec::new(),
             counter: 0,
             requests: 0,
+            cache: HashMap::new(),
+            cached_bytes: 0,
         };
         let profiles = [
             json!({ "name": "Alerts (US)", "whitelisted_destinations": ["US", "CA"],
