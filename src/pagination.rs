@@ -265,21 +265,82 @@ impl<T> std::fmt::Debug for PageIter<T> {
 }
 
 /// A fetched page with the body and status it came from.
-struct Fetched<T> {
-    page: Page<T>,
+struct Fetched<P> {
+    page: P,
     body: Vec<u8>,
     status: u16,
 }
 
+/// What the stop rules read from a decoded page.
+trait PageLike: DeserializeOwned {
+    fn is_empty(&self) -> bool;
+    fn meta(&self) -> Option<&PageMeta>;
+}
+
+impl<T: DeserializeOwned> PageLike for Page<T> {
+    fn is_empty(&self) -> bool {
+        self.data.is_empty()
+    }
+    fn meta(&self) -> Option<&PageMeta> {
+        self.meta.as_ref()
+    }
+}
+
+/// A page decoded only as far as the raw JSON mode checks it: a JSON object whose `data` is a
+/// list of objects and whose `meta`, when present, holds the page numbers. The items' members
+/// are skipped unread (the caller decodes them): a fraction of the work of the typed models.
+#[derive(Deserialize)]
+struct PageShape {
+    #[serde(default)]
+    data: Vec<AnyObject>,
+    #[serde(default)]
+    meta: Option<PageMeta>,
+}
+
+impl PageLike for PageShape {
+    fn is_empty(&self) -> bool {
+        self.data.is_empty()
+    }
+    fn meta(&self) -> Option<&PageMeta> {
+        self.meta.as_ref()
+    }
+}
+
+/// Any JSON object, its members skipped; anything else is an error.
+struct AnyObject;
+
+impl<'de> Deserialize<'de> for AnyObject {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AnyObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<AnyObject, A::Error> {
+                while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+                Ok(AnyObject)
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
 impl<T: DeserializeOwned> PageIter<T> {
-    /// The next page as the JSON text the server sent (`{"data": [...], "meta": {...}}`), after
-    /// checking that it decodes; the same stopping rules as [`Iterator::next`].
+    /// The next page as the JSON text the server sent (`{"data": [...], "meta": {...}}`); the
+    /// same stopping rules as [`Iterator::next`]. The text is checked, cheaply, to be UTF-8 JSON
+    /// of a page's shape (an object whose `data` is a list of objects and whose `meta`, if any,
+    /// holds page numbers), else [`Error::Decode`]; the items' members are left to the caller
+    /// to decode (the C, Python and Go bindings decode them in their own language).
     pub fn next_raw_json(&mut self) -> Option<Result<String>> {
-        self.advance().map(|fetched| fetched.and_then(|f| raw_text(f.status, f.body)))
+        self.advance::<PageShape>().map(|fetched| fetched.and_then(|f| raw_text(f.status, f.body)))
     }
 
     /// Fetches the next page: the decoded page and the body it came from.
-    fn advance(&mut self) -> Option<Result<Fetched<T>>> {
+    fn advance<P: PageLike>(&mut self) -> Option<Result<Fetched<P>>> {
         let number = self.next.take()?;
         let mut req = match &mut self.request {
             Ok(req) => req.clone(),
@@ -291,7 +352,7 @@ impl<T: DeserializeOwned> PageIter<T> {
             _ => self.client.send(&req),
         };
         let fetched = sent.and_then(|(body, meta)| {
-            let page: Page<T> = decode_result(meta.status, &body, Envelope::None)?;
+            let page: P = decode_result(meta.status, &body, Envelope::None)?;
             Ok(Fetched { page, body, status: meta.status })
         });
         let fetched = match fetched {
@@ -299,13 +360,13 @@ impl<T: DeserializeOwned> PageIter<T> {
             Err(e) => return Some(Err(e)),
         };
         let page = &fetched.page;
-        let Some(meta) = &page.meta else {
-            return (!page.data.is_empty()).then_some(Ok(fetched));
+        let Some(meta) = page.meta() else {
+            return (!page.is_empty()).then_some(Ok(fetched));
         };
         if let Some(received) = meta.page_number.filter(|received| *received != number) {
             return Some(Err(Error::UnexpectedPage { requested: number, received }));
         }
-        if page.data.is_empty() {
+        if page.is_empty() {
             return None;
         }
         // Go on only when the server confirmed which page this was (so a repeated page is caught),
@@ -325,7 +386,7 @@ impl<T: DeserializeOwned> Iterator for PageIter<T> {
     type Item = Result<Page<T>>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        self.advance().map(|fetched| fetched.map(|f| f.page))
+        self.advance::<Page<T>>().map(|fetched| fetched.map(|f| f.page))
     }
 }
 

@@ -357,3 +357,38 @@ fn read_ahead_keeps_every_stop_rule() {
     assert!(matches!(pages[1], Err(Error::UnexpectedPage { requested: 2, received: 1 })), "{:?}", pages[1]);
     mocks.iter().for_each(mockito::Mock::assert);
 }
+
+// The raw JSON pages (the C ABI's page iterators): a cheap shape check instead of the models.
+
+#[test]
+fn raw_pages_are_checked_for_their_shape_only() {
+    let raw_first_page = |body: &str| {
+        let mut server = mockito::Server::new();
+        server.mock("GET", Matcher::Any).with_body(body).create();
+        let client = client(&server.url(), 0, false);
+        let mut pages = client.messaging_profiles().list_all(&ListMessagingProfilesParams::new()).pages();
+        pages.next_raw_json().unwrap()
+    };
+    // The items' members are the caller's to decode: a member of an unexpected type passes.
+    let odd = r#"{"data": [{"id": "p1", "enabled": "yes", "new": {"x": [1]}}], "meta": {"page_number": 1, "total_pages": 1}}"#;
+    assert_eq!(raw_first_page(odd).unwrap(), odd);
+    // The page's shape is checked: JSON, an object, a list of objects, page numbers.
+    for bad in [
+        r#"{"data": [{"id": "p1"}"#,
+        r#"[{"id": "p1"}]"#,
+        r#"{"data": {"id": "p1"}}"#,
+        r#"{"data": ["p1"]}"#,
+        r#"{"data": [{"id": "p1"}], "meta": {"page_number": "one"}}"#,
+    ] {
+        match raw_first_page(bad) {
+            Err(Error::Decode { status: 200, .. }) => {}
+            other => panic!("{bad}: expected a decode error, got {other:?}"),
+        }
+    }
+    // Not UTF-8.
+    let mut server = mockito::Server::new();
+    server.mock("GET", Matcher::Any).with_body(b"{\"data\": [{\"id\": \"\xff\"}]}".to_vec()).create();
+    let client = client(&server.url(), 0, false);
+    let mut pages = client.messaging_profiles().list_all(&ListMessagingProfilesParams::new()).pages();
+    assert!(matches!(pages.next_raw_json(), Some(Err(Error::Decode { .. }))));
+}
