@@ -184,7 +184,9 @@ void telnyx_string_free(char *s);
  * `TELNYX_BASE_URL`, then `https://api.telnyx.com/v2`), `timeout_ms` (per attempt, default
  * 60000), `connect_timeout_ms` (default 5000), `max_retries` (default 2), `deadline_ms`
  * (overall, default none), `max_retry_wait_ms` (default 60000), `retry_post`,
- * `allow_insecure_http` (booleans, default false), `user_agent_suffix` (string), `headers`
+ * `allow_insecure_http`, `read_ahead` (booleans, default false: with `read_ahead` a page
+ * iterator fetches the next page on a background thread while the caller uses the current
+ * one), `user_agent_suffix` (string), `headers`
  * (object of string values sent with every request), `proxy` (`"env"`, the default, `"none"`,
  * or a proxy URL). An unknown key or a wrong type is an INVALID_ARGUMENT error; a missing API
  * key or an unusable base URL, header or proxy is a CONFIGURATION error.

@@ -95,6 +95,20 @@ impl Client {
     pub(crate) fn send(&self, req: &Request) -> Result<(Vec<u8>, ResponseMeta)> {
         self.transport.send(req, self.options.as_deref())
     }
+
+    /// [`Client::send`] that makes no retry once `cancelled` is set (for read-ahead).
+    pub(crate) fn send_until(
+        &self,
+        req: &Request,
+        cancelled: &std::sync::atomic::AtomicBool,
+    ) -> Result<(Vec<u8>, ResponseMeta)> {
+        self.transport.send_until(req, self.options.as_deref(), Some(cancelled))
+    }
+
+    /// Whether this client's list iterators read ahead (see [`ClientBuilder::read_ahead`]).
+    pub fn read_ahead(&self) -> bool {
+        self.transport.settings.read_ahead
+    }
 }
 
 impl fmt::Debug for Client {
@@ -279,6 +293,7 @@ pub struct ClientBuilder {
     proxy: ProxyChoice,
     allow_insecure_http: bool,
     sleeper: Option<Sleeper>,
+    read_ahead: bool,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -289,6 +304,7 @@ impl fmt::Debug for ClientBuilder {
             .field("timeout", &self.timeout)
             .field("max_retries", &self.max_retries)
             .field("proxy", &self.proxy)
+            .field("read_ahead", &self.read_ahead)
             .finish_non_exhaustive()
     }
 }
@@ -376,6 +392,18 @@ impl ClientBuilder {
         self
     }
 
+    /// Read-ahead for the `list_all*` iterators (off by default): while the caller uses page
+    /// `n`, a background thread holding a clone of the client already fetches page `n + 1`. At
+    /// most one page is fetched ahead, results and errors come in order, and the stop rules are
+    /// unchanged; it pays off when the caller spends time on each page (it hides one round trip
+    /// per page behind that work). The cost: a thread per page fetched ahead, and one request
+    /// that may go unused when the iterator is dropped early. Each iterator can override it
+    /// with [`ItemIter::read_ahead`](crate::ItemIter::read_ahead).
+    pub fn read_ahead(mut self, read_ahead: bool) -> Self {
+        self.read_ahead = read_ahead;
+        self
+    }
+
     /// Checks the settings and builds the client. Fails with [`Error::Config`] when the API key
     /// is missing or empty, the base URL is not usable, or a header or proxy is invalid.
     pub fn build(self) -> Result<Client> {
@@ -448,6 +476,7 @@ impl ClientBuilder {
             max_retry_wait: self.max_retry_wait.unwrap_or(DEFAULT_MAX_RETRY_WAIT),
             retry_post: self.retry_post,
             sleeper: self.sleeper.unwrap_or_else(|| Arc::new(std::thread::sleep)),
+            read_ahead: self.read_ahead,
         };
         Ok(Client { transport: Arc::new(Transport::new(settings, connect_timeout, proxy)), options: None })
     }

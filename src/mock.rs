@@ -21,8 +21,11 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! Only `std::net` and `serde_json`, behind the `mock` feature (on by default).
+//! For a realistic network, [`MockOptions`] adds latency per request, a bandwidth cap and gzip.
+//!
+//! Only `std::net`, `serde_json` and `flate2` (for gzip), behind the `mock` feature (on by default).
 
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader, ErrorKind, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -61,6 +64,15 @@ pub struct MockOptions {
     pub latency: Duration,
     /// Faults injected on a schedule, to test retries and timeouts.
     pub faults: Option<FaultSchedule>,
+    /// Phone numbers added to the first seeded profile (`Alerts (US)`) after its own, for
+    /// pagination and load tests of `list_all_phone_numbers`.
+    pub extra_phone_numbers: usize,
+    /// Compress response bodies with gzip (`Content-Encoding: gzip`) when the request's
+    /// `Accept-Encoding` lists `gzip`, as the API does.
+    pub gzip: bool,
+    /// A cap on the bytes per second each connection sends (headers and body), like a slow
+    /// link; `None` (the default) sends as fast as the loopback goes.
+    pub bandwidth: Option<u64>,
 }
 
 /// Every `every`-th request the mock receives (counting from 1) gets `fault` instead of its
@@ -133,6 +145,8 @@ struct Shared {
     received: AtomicU64,
     /// TCP connections accepted so far.
     connections: AtomicU64,
+    /// Response bytes (status line, headers and body) written so far.
+    bytes_sent: AtomicU64,
     shutdown: AtomicBool,
 }
 
@@ -147,13 +161,17 @@ impl MockServer {
         if options.faults.as_ref().is_some_and(|f| f.every == 0) {
             return Err(std::io::Error::new(ErrorKind::InvalidInput, "faults.every must be at least 1"));
         }
+        if options.bandwidth == Some(0) {
+            return Err(std::io::Error::new(ErrorKind::InvalidInput, "bandwidth must be at least 1 byte/s"));
+        }
         let listener = TcpListener::bind(("127.0.0.1", options.port))?;
         let addr = listener.local_addr()?;
         let shared = Arc::new(Shared {
-            state: Mutex::new(State::seeded(options.extra_profiles)),
+            state: Mutex::new(State::seeded(options.extra_profiles, options.extra_phone_numbers)),
             options,
             received: AtomicU64::new(0),
             connections: AtomicU64::new(0),
+            bytes_sent: AtomicU64::new(0),
             shutdown: AtomicBool::new(false),
         });
         let server = Arc::clone(&shared);
@@ -172,6 +190,12 @@ impl MockServer {
     /// connections opens few).
     pub fn connections_accepted(&self) -> u64 {
         self.shared.connections.load(Ordering::SeqCst)
+    }
+
+    /// How many response bytes (status lines, headers and bodies, compressed when gzip was
+    /// used) the server has written so far: the bytes on the wire towards the client.
+    pub fn bytes_sent(&self) -> u64 {
+        self.shared.bytes_sent.load(Ordering::SeqCst)
     }
 
     /// The base URL to give the client, like `http://127.0.0.1:40123/v2`.
@@ -256,7 +280,13 @@ fn serve(stream: TcpStream, shared: &Shared) {
         if !shared.options.latency.is_zero() {
             std::thread::sleep(shared.options.latency);
         }
-        if write_reply(&mut writer, &reply).is_err() || close {
+        let gzip = shared.options.gzip
+            && req.header("accept-encoding").is_some_and(|v| {
+                v.split(',').any(|e| e.split(';').next().unwrap_or("").trim().eq_ignore_ascii_case("gzip"))
+            });
+        let written = write_reply(&mut writer, &reply, gzip, shared.options.bandwidth);
+        shared.bytes_sent.fetch_add(written.as_ref().map_or(0, |n| *n), Ordering::SeqCst);
+        if written.is_err() || close {
             return;
         }
     }
@@ -264,6 +294,8 @@ fn serve(stream: TcpStream, shared: &Shared) {
 
 struct Request {
     method: String,
+    /// The path and query as sent.
+    target: String,
     /// Percent-decoded path segments, without the leading `v2`.
     path: Vec<String>,
     /// Percent-decoded query pairs.
@@ -303,6 +335,7 @@ fn read_request(reader: &mut impl BufRead) -> Option<Request> {
     let (path, query) = target.split_once('?').unwrap_or((&target, ""));
     Some(Request {
         method,
+        target: target.clone(),
         path: path.split('/').filter(|s| !s.is_empty()).map(decode).collect(),
         query: query
             .split('&')
@@ -340,10 +373,12 @@ struct Reply {
     status: u16,
     body: Value,
     headers: Vec<(&'static str, String)>,
+    /// The body already serialized (a cached answer), sent instead of `body`.
+    raw: Option<Arc<Vec<u8>>>,
 }
 
 fn ok(body: Value) -> Reply {
-    Reply { status: 200, body, headers: Vec::new() }
+    Reply { status: 200, body, headers: Vec::new(), raw: None }
 }
 
 fn data(value: Value) -> Reply {
@@ -367,6 +402,7 @@ fn error(status: u16, code: &str, title: &str, detail: &str, source: Value) -> R
         status,
         body: json!({ "errors": [error_object(code, title, detail, source)] }),
         headers: Vec::new(),
+        raw: None,
     }
 }
 
@@ -385,11 +421,27 @@ fn field_error(field: &str, detail: &str) -> Value {
 }
 
 fn bad_field(status: u16, field: &str, detail: &str) -> Reply {
-    Reply { status, body: json!({ "errors": [field_error(field, detail)] }), headers: Vec::new() }
+    Reply { status, body: json!({ "errors": [field_error(field, detail)] }), headers: Vec::new(), raw: None }
 }
 
-fn write_reply(out: &mut impl Write, reply: &Reply) -> std::io::Result<()> {
-    let body = serde_json::to_vec(&reply.body).unwrap_or_default();
+/// Writes `reply`, gzipped when `gzip`, at most `bandwidth` bytes per second; returns the bytes
+/// written.
+fn write_reply(
+    out: &mut impl Write,
+    reply: &Reply,
+    gzip: bool,
+    bandwidth: Option<u64>,
+) -> std::io::Result<u64> {
+    let mut body = match &reply.raw {
+        Some(raw) => raw.to_vec(),
+        None => serde_json::to_vec(&reply.body).unwrap_or_default(),
+    };
+    if gzip {
+        let mut encoder =
+            flate2::write::GzEncoder::new(Vec::with_capacity(body.len() / 4), flate2::Compression::fast());
+        encoder.write_all(&body)?;
+        body = encoder.finish()?;
+    }
     let mut head = format!(
         "HTTP/1.1 {} {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n",
         reply.status,
@@ -404,13 +456,36 @@ fn write_reply(out: &mut impl Write, reply: &Reply) -> std::io::Result<()> {
         },
         body.len()
     );
+    if gzip {
+        head.push_str("Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n");
+    }
     for (name, value) in &reply.headers {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
     head.push_str("\r\n");
-    out.write_all(head.as_bytes())?;
-    out.write_all(&body)?;
-    out.flush()
+    let mut bytes = head.into_bytes();
+    bytes.extend_from_slice(&body);
+    match bandwidth {
+        None => out.write_all(&bytes)?,
+        Some(rate) => {
+            // Paced in slices of about 10 ms of the link, each sent when the link would be done
+            // with the ones before it.
+            let started = std::time::Instant::now();
+            let slice = usize::try_from(rate / 100).unwrap_or(usize::MAX).clamp(512, 64 * 1024);
+            let mut sent = 0u64;
+            for chunk in bytes.chunks(slice) {
+                out.write_all(chunk)?;
+                out.flush()?;
+                sent += chunk.len() as u64;
+                let due = Duration::from_secs_f64(sent as f64 / rate as f64);
+                if let Some(wait) = due.checked_sub(started.elapsed()) {
+                    std::thread::sleep(wait);
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(bytes.len() as u64)
 }
 
 /// Authenticates, applies the `x-mock-status` switch, routes, and adds the common headers.
@@ -429,7 +504,31 @@ fn handle(req: &Request, state: &Mutex<State>) -> Reply {
         };
         reply.headers.push(("retry-after", "1".into()));
         reply
+    } else if req.method == "GET" {
+        // Reads are answered from the cache while nothing changes, so long lists stay cheap to
+        // serve (the benchmarks measure the clients, not the mock).
+        match state.cache.get(&req.target) {
+            Some(raw) => {
+                Reply { status: 200, body: Value::Null, headers: Vec::new(), raw: Some(Arc::clone(raw)) }
+            }
+            None => {
+                let mut reply = route(req, &mut state).unwrap_or_else(|e| e);
+                if reply.status == 200 {
+                    let raw = Arc::new(serde_json::to_vec(&reply.body).unwrap_or_default());
+                    state.cached_bytes += raw.len();
+                    if state.cached_bytes > MAX_CACHE {
+                        state.cache.clear();
+                        state.cached_bytes = raw.len();
+                    }
+                    state.cache.insert(req.target.clone(), Arc::clone(&raw));
+                    reply.raw = Some(raw);
+                }
+                reply
+            }
+        }
     } else {
+        state.cache.clear();
+        state.cached_bytes = 0;
         route(req, &mut state).unwrap_or_else(|e| e)
     };
     let remaining = if reply.status == 429 { 0 } else { remaining };
@@ -450,13 +549,17 @@ fn route(req: &Request, s: &mut State) -> Result<Reply, Reply> {
             let name = |key| req.query(key).map(str::to_owned);
             let (exact, eq) = (name("filter[name]"), name("filter[name][eq]"));
             let contains = name("filter[name][contains]").map(|c| c.to_lowercase());
+            if exact.is_none() && eq.is_none() && contains.is_none() {
+                // Without a filter only the page's profiles are read: a long list stays fast.
+                return paginate(req, s.profiles.iter().collect());
+            }
             let found = s.profiles.iter().filter(|p| {
                 let n = p["name"].as_str().unwrap_or_default();
                 exact.as_ref().map_or(true, |e| e == n)
                     && eq.as_ref().map_or(true, |e| e == n)
                     && contains.as_ref().map_or(true, |c| n.to_lowercase().contains(c))
             });
-            paginate(req, found.cloned().collect())
+            paginate(req, found.collect())
         }
         ("POST", ["messaging_profiles"]) => {
             let body = json_body(req)?;
@@ -469,7 +572,12 @@ fn route(req: &Request, s: &mut State) -> Result<Reply, Reply> {
                 errors.push(field_error("whitelisted_destinations", "Required: a list of country codes."));
             }
             if !errors.is_empty() {
-                return Err(Reply { status: 400, body: json!({ "errors": errors }), headers: Vec::new() });
+                return Err(Reply {
+                    status: 400,
+                    body: json!({ "errors": errors }),
+                    headers: Vec::new(),
+                    raw: None,
+                });
             }
             let mut fields = body.as_object().cloned().unwrap_or_default();
             fields.retain(|k, _| !READ_ONLY.contains(&k.as_str()));
@@ -520,7 +628,7 @@ fn route(req: &Request, s: &mut State) -> Result<Reply, Reply> {
                 "short_codes" => &s.short_codes,
                 _ => &s.sender_ids,
             };
-            paginate(req, items.iter().filter(|i| i["messaging_profile_id"] == *id).cloned().collect())
+            paginate(req, items.iter().filter(|i| i["messaging_profile_id"] == *id).collect())
         }
         ("POST", ["messaging_profiles", id, "actions", "regenerate_secret"]) => {
             let (secret, now) = (s.secret(), s.now());
@@ -609,7 +717,7 @@ fn route(req: &Request, s: &mut State) -> Result<Reply, Reply> {
                 Some("null") => c["messaging_profile_id"].is_null(),
                 Some(id) => c["messaging_profile_id"] == id,
             });
-            paginate(req, found.cloned().collect())
+            paginate(req, found.collect())
         }
         ("GET", ["short_codes", id]) => {
             Ok(data(s.short_codes.iter().find(|c| c["id"] == *id).cloned().ok_or_else(not_found)?))
@@ -671,7 +779,8 @@ fn autoresp_body(req: &Request) -> Result<Value, Reply> {
 }
 
 /// `page[number]` (from 1) and `page[size]` (1..=250), then one page of `items` with its `meta`.
-fn paginate(req: &Request, items: Vec<Value>) -> Result<Reply, Reply> {
+/// Only the page's items are copied, so long lists stay cheap to page through.
+fn paginate(req: &Request, items: Vec<&Value>) -> Result<Reply, Reply> {
     let param = |name: &str, default: u64, max: u64| match req.query(name) {
         None => Ok(default),
         Some(v) => v.parse::<u64>().ok().filter(|n| (1..=max).contains(n)).ok_or_else(|| {
@@ -682,7 +791,7 @@ fn paginate(req: &Request, items: Vec<Value>) -> Result<Reply, Reply> {
     let size = param("page[size]", 20, 250)?;
     let total = items.len() as u64;
     let skip = usize::try_from((number - 1) * size).unwrap_or(usize::MAX);
-    let page: Vec<Value> = items.into_iter().skip(skip).take(size as usize).collect();
+    let page: Vec<Value> = items.into_iter().skip(skip).take(size as usize).cloned().collect();
     let meta = json!({ "page_number": number, "page_size": size, "total_pages": total.div_ceil(size), "total_results": total });
     Ok(ok(json!({ "data": page, "meta": meta })))
 }
@@ -739,7 +848,13 @@ struct State {
     /// Drives ids, secrets and the clock, so every run gives the same data.
     counter: u64,
     requests: u64,
+    /// Serialized answers of GET requests by request target, dropped at every other request.
+    cache: HashMap<String, Arc<Vec<u8>>>,
+    cached_bytes: usize,
 }
+
+/// The most bytes of answers the cache keeps.
+const MAX_CACHE: usize = 256 << 20;
 
 impl State {
     fn tick(&mut self) -> u64 {
@@ -831,7 +946,7 @@ impl State {
         })
     }
 
-    fn seeded(extra_profiles: usize) -> State {
+    fn seeded(extra_profiles: usize, extra_phone_numbers: usize) -> State {
         let mut s = State {
             profiles: Vec::new(),
             numbers: Vec::new(),
@@ -840,6 +955,8 @@ impl State {
             autoresp: Vec::new(),
             counter: 0,
             requests: 0,
+            cache: HashMap::new(),
+            cached_bytes: 0,
         };
         let profiles = [
             json!({ "name": "Alerts (US)", "whitelisted_destinations": ["US", "CA"],
@@ -927,6 +1044,20 @@ impl State {
             let config = json!({ "id": id, "op": op, "keywords": keywords, "country_code": country,
                 "resp_text": text, "created_at": now, "updated_at": now });
             s.autoresp.push((us.as_str().unwrap_or_default().to_owned(), config));
+        }
+        for n in 0..extra_phone_numbers {
+            let now = s.now();
+            let sms = json!({ "domestic_two_way": true, "international_inbound": true, "international_outbound": true });
+            s.numbers.push(json!({
+                "record_type": "messaging_settings",
+                "id": (1_293_384_261_075_800_000u64 + n as u64).to_string(),
+                "phone_number": format!("+1{:03}555{:04}", 201 + n / 10_000 % 700, n % 10_000),
+                "messaging_profile_id": us, "country_code": "US", "type": "long-code",
+                "messaging_product": "P2P", "eligible_messaging_products": ["A2P", "P2P"], "traffic_type": "P2P",
+                "features": { "sms": sms, "mms": sms.clone() },
+                "health": { "message_count": n % 997, "inbound_outbound_ratio": 0.43, "success_ratio": 0.94, "spam_ratio": 0.06 },
+                "tags": [], "organization_id": ORGANIZATION_ID, "created_at": now, "updated_at": now,
+            }));
         }
         for n in 1..=extra_profiles {
             let profile = s.new_profile(

@@ -1,6 +1,8 @@
 //! [`Page<T>`], [`PageMeta`] and the lazy iterators over pages and items.
 
 use std::marker::PhantomData;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -9,7 +11,7 @@ use crate::client::Client;
 use crate::decode::{decode_result, raw_text, Envelope};
 use crate::error::Error;
 use crate::operations::{Call, QueryParams};
-use crate::transport::Request;
+use crate::transport::{Request, ResponseMeta};
 use crate::Result;
 
 /// Largest page size the API accepts.
@@ -144,12 +146,72 @@ pub(crate) fn page_query(req: Request, number: Option<u32>, size: Option<u32>) -
 /// }
 /// # Ok::<(), telnyx_messaging::Error>(())
 /// ```
+///
+/// # Read-ahead
+///
+/// With [`PageIter::read_ahead`] (or the client's
+/// [`ClientBuilder::read_ahead`](crate::ClientBuilder::read_ahead)), once page `n` has arrived
+/// and says that more follow, a background thread holding a clone of the client fetches page
+/// `n + 1` while the caller uses page `n`: never more than one page ahead, and pages and errors
+/// come in the same order, with the same stop rules, as without it. The thread only fetches;
+/// pages are decoded here.
+///
+/// Dropping the iterator never blocks: a request already under way finishes in the background
+/// (within the client's timeout) and its result is discarded; no further request is sent, not
+/// even a retry of that one. So an iterator dropped early may have sent one request more than
+/// the pages it returned.
 pub struct PageIter<T> {
     client: Client,
     /// The request without its page number, or the argument error to report once.
     request: std::result::Result<Request, Option<Error>>,
     next: Option<u64>,
+    read_ahead: bool,
+    /// The page being fetched in the background, if any.
+    ahead: Option<Ahead>,
     item: PhantomData<fn() -> T>,
+}
+
+/// A page fetched ahead by a background thread.
+struct Ahead {
+    number: u64,
+    result: mpsc::Receiver<Result<(Vec<u8>, ResponseMeta)>>,
+    /// Set when the page is no longer wanted: the thread makes no further attempt.
+    cancelled: Arc<AtomicBool>,
+}
+
+impl Drop for Ahead {
+    fn drop(&mut self) {
+        self.cancelled.store(true, Ordering::SeqCst);
+    }
+}
+
+impl Ahead {
+    /// Starts fetching `req` (page `number`) on a background thread; `None` when no thread can
+    /// be started (the page is then fetched when it is asked for).
+    fn start(client: &Client, req: Request, number: u64) -> Option<Ahead> {
+        let (tx, result) = mpsc::sync_channel(1);
+        let cancelled = Arc::new(AtomicBool::new(false));
+        let (client, flag) = (client.clone(), Arc::clone(&cancelled));
+        std::thread::Builder::new()
+            .name("telnyx-read-ahead".into())
+            .spawn(move || {
+                // The receiver may be gone (the iterator was dropped): the result is discarded.
+                let _ = tx.send(client.send_until(&req, &flag));
+            })
+            .ok()?;
+        Some(Ahead { number, result, cancelled })
+    }
+
+    /// Waits for the page.
+    fn wait(self) -> Result<(Vec<u8>, ResponseMeta)> {
+        self.result.recv().unwrap_or_else(|_| {
+            Err(Error::Connection {
+                message: "the read-ahead thread ended without a result".into(),
+                request_sent: true,
+                source: None,
+            })
+        })
+    }
 }
 
 impl<T: DeserializeOwned> PageIter<T> {
@@ -167,8 +229,31 @@ impl<T: DeserializeOwned> PageIter<T> {
             client: client.clone(),
             request: request.map_err(Some),
             next: Some(first.map_or(1, u64::from)),
+            read_ahead: client.read_ahead(),
+            ahead: None,
             item: PhantomData,
         }
+    }
+}
+
+impl<T> PageIter<T> {
+    /// Turns read-ahead on or off for this iterator (default: the client's
+    /// [`ClientBuilder::read_ahead`](crate::ClientBuilder::read_ahead), itself off by default).
+    /// See [Read-ahead](PageIter#read-ahead).
+    ///
+    /// ```no_run
+    /// # let client = telnyx_messaging::Client::new()?;
+    /// use telnyx_messaging::PageParams;
+    /// let numbers = client.messaging_profiles().list_all_phone_numbers("p1", &PageParams::new());
+    /// for page in numbers.pages().read_ahead(true) {
+    ///     let page = page?; // page n + 1 is on its way while this one is used
+    ///     println!("{} numbers", page.data.len());
+    /// }
+    /// # Ok::<(), telnyx_messaging::Error>(())
+    /// ```
+    pub fn read_ahead(mut self, read_ahead: bool) -> Self {
+        self.read_ahead = read_ahead;
+        self
     }
 }
 
@@ -177,34 +262,101 @@ impl<T> std::fmt::Debug for PageIter<T> {
         f.debug_struct("PageIter")
             .field("client", &self.client)
             .field("next_page", &self.next)
+            .field("read_ahead", &self.read_ahead)
+            .field("fetching_ahead", &self.ahead.as_ref().map(|a| a.number))
             .finish_non_exhaustive()
     }
 }
 
 /// A fetched page with the body and status it came from.
-struct Fetched<T> {
-    page: Page<T>,
+struct Fetched<P> {
+    page: P,
     body: Vec<u8>,
     status: u16,
 }
 
+/// What the stop rules read from a decoded page.
+trait PageLike: DeserializeOwned {
+    fn is_empty(&self) -> bool;
+    fn meta(&self) -> Option<&PageMeta>;
+}
+
+impl<T: DeserializeOwned> PageLike for Page<T> {
+    fn is_empty(&self) -> bool {
+        self.data.is_empty()
+    }
+    fn meta(&self) -> Option<&PageMeta> {
+        self.meta.as_ref()
+    }
+}
+
+/// A page decoded only as far as the raw JSON mode checks it: a JSON object whose `data` is a
+/// list of objects and whose `meta`, when present, holds the page numbers. The items' members
+/// are skipped unread (the caller decodes them): a fraction of the work of the typed models.
+#[derive(Deserialize)]
+struct PageShape {
+    #[serde(default)]
+    data: Vec<AnyObject>,
+    #[serde(default)]
+    meta: Option<PageMeta>,
+}
+
+impl PageLike for PageShape {
+    fn is_empty(&self) -> bool {
+        self.data.is_empty()
+    }
+    fn meta(&self) -> Option<&PageMeta> {
+        self.meta.as_ref()
+    }
+}
+
+/// Any JSON object, its members skipped; anything else is an error.
+struct AnyObject;
+
+impl<'de> Deserialize<'de> for AnyObject {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AnyObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<AnyObject, A::Error> {
+                while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+                Ok(AnyObject)
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
 impl<T: DeserializeOwned> PageIter<T> {
-    /// The next page as the JSON text the server sent (`{"data": [...], "meta": {...}}`), after
-    /// checking that it decodes; the same stopping rules as [`Iterator::next`].
+    /// The next page as the JSON text the server sent (`{"data": [...], "meta": {...}}`); the
+    /// same stopping rules as [`Iterator::next`]. The text is checked, cheaply, to be UTF-8 JSON
+    /// of a page's shape (an object whose `data` is a list of objects and whose `meta`, if any,
+    /// holds page numbers), else [`Error::Decode`]; the items' members are left to the caller
+    /// to decode (the C, Python and Go bindings decode them in their own language).
     pub fn next_raw_json(&mut self) -> Option<Result<String>> {
-        self.advance().map(|fetched| fetched.and_then(|f| raw_text(f.status, f.body)))
+        self.advance::<PageShape>().map(|fetched| fetched.and_then(|f| raw_text(f.status, f.body)))
     }
 
     /// Fetches the next page: the decoded page and the body it came from.
-    fn advance(&mut self) -> Option<Result<Fetched<T>>> {
+    fn advance<P: PageLike>(&mut self) -> Option<Result<Fetched<P>>> {
         let number = self.next.take()?;
         let mut req = match &mut self.request {
             Ok(req) => req.clone(),
             Err(e) => return e.take().map(Err),
         };
         req.set_query("page[number]", number.to_string());
-        let fetched = self.client.send(&req).and_then(|(body, meta)| {
-            let page: Page<T> = decode_result(meta.status, &body, Envelope::None)?;
+        let sent = match self.ahead.take() {
+            Some(ahead) if ahead.number == number => ahead.wait(),
+            _ => self.client.send(&req),
+        };
+        let fetched = sent.and_then(|(body, meta)| {
+            let page: P = decode_result(meta.status, &body, Envelope::None)?;
             Ok(Fetched { page, body, status: meta.status })
         });
         let fetched = match fetched {
@@ -212,19 +364,23 @@ impl<T: DeserializeOwned> PageIter<T> {
             Err(e) => return Some(Err(e)),
         };
         let page = &fetched.page;
-        let Some(meta) = &page.meta else {
-            return (!page.data.is_empty()).then_some(Ok(fetched));
+        let Some(meta) = page.meta() else {
+            return (!page.is_empty()).then_some(Ok(fetched));
         };
         if let Some(received) = meta.page_number.filter(|received| *received != number) {
             return Some(Err(Error::UnexpectedPage { requested: number, received }));
         }
-        if page.data.is_empty() {
+        if page.is_empty() {
             return None;
         }
         // Go on only when the server confirmed which page this was (so a repeated page is caught),
         // and, when it says how many there are, while more follow; else until an empty page.
         if meta.page_number.is_some() && meta.total_pages.map_or(true, |total| number < total) {
             self.next = Some(number + 1);
+            if self.read_ahead {
+                req.set_query("page[number]", (number + 1).to_string());
+                self.ahead = Ahead::start(&self.client, req, number + 1);
+            }
         }
         Some(Ok(fetched))
     }
@@ -234,7 +390,7 @@ impl<T: DeserializeOwned> Iterator for PageIter<T> {
     type Item = Result<Page<T>>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        self.advance().map(|fetched| fetched.map(|f| f.page))
+        self.advance::<Page<T>>().map(|fetched| fetched.map(|f| f.page))
     }
 }
 
@@ -290,6 +446,22 @@ impl<T: DeserializeOwned> ItemIter<T> {
     /// Iterates page by page instead (the current partly used page is dropped).
     pub fn pages(self) -> PageIter<T> {
         self.pages
+    }
+
+    /// Turns read-ahead on or off for this iterator: the next page is fetched in the background
+    /// while the caller uses the items of the current one. See [`PageIter::read_ahead`].
+    ///
+    /// ```no_run
+    /// # let client = telnyx_messaging::Client::new()?;
+    /// use telnyx_messaging::ListMessagingProfilesParams;
+    /// for profile in client.messaging_profiles().list_all(&ListMessagingProfilesParams::new()).read_ahead(true) {
+    ///     println!("{:?}", profile?.name);
+    /// }
+    /// # Ok::<(), telnyx_messaging::Error>(())
+    /// ```
+    pub fn read_ahead(mut self, read_ahead: bool) -> Self {
+        self.pages = self.pages.read_ahead(read_ahead);
+        self
     }
 }
 

@@ -3,6 +3,7 @@
 
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
@@ -320,6 +321,8 @@ pub(crate) struct Settings {
     pub max_retry_wait: Duration,
     pub retry_post: bool,
     pub sleeper: Sleeper,
+    /// Whether list iterators fetch the next page while the caller uses the current one.
+    pub read_ahead: bool,
 }
 
 /// The one place that talks HTTP: a ureq agent (its connection pool) and the client's settings.
@@ -346,6 +349,17 @@ enum Failure {
 impl Transport {
     /// Sends `req`, retrying as the settings allow; returns the body of a 2xx response.
     pub fn send(&self, req: &Request, opts: Option<&RequestOptions>) -> Result<(Vec<u8>, ResponseMeta)> {
+        self.send_until(req, opts, None)
+    }
+
+    /// [`Transport::send`] that makes no further attempt once `cancelled` is set: the attempt
+    /// under way finishes, and its error is returned instead of a retry.
+    pub fn send_until(
+        &self,
+        req: &Request,
+        opts: Option<&RequestOptions>,
+        cancelled: Option<&AtomicBool>,
+    ) -> Result<(Vec<u8>, ResponseMeta)> {
         opts.map(RequestOptions::check).transpose()?;
         let max_retries = opts.and_then(|o| o.max_retries).unwrap_or(self.settings.max_retries);
         let timeout = opts.and_then(|o| o.timeout).unwrap_or(self.settings.timeout);
@@ -416,14 +430,20 @@ impl Transport {
                 Some((at, _)) => matches!(Instant::now().checked_add(delay), Some(t) if t < at),
                 None => true,
             };
+            // A cancelled request (a read-ahead nobody waits for any more) is not tried again.
+            let is_cancelled = || cancelled.is_some_and(|c| c.load(Ordering::SeqCst));
             match delay {
                 Some(delay)
                     if attempt < max_retries
                         && delay <= self.settings.max_retry_wait
-                        && fits_deadline(delay) =>
+                        && fits_deadline(delay)
+                        && !is_cancelled() =>
                 {
                     logging::retry(&line, attempt + 1, delay, &error.to_string());
                     (self.settings.sleeper)(delay);
+                    if is_cancelled() {
+                        return Err(error);
+                    }
                     attempt += 1;
                 }
                 _ => {

@@ -8,14 +8,21 @@
 use std::time::Instant;
 
 use serde_json::{json, Value};
-use telnyx_messaging::{Client, CreateMessagingProfileParams, ListMessagingProfilesParams, ProxyChoice};
+use telnyx_messaging::mock::{MockOptions, API_KEY};
+use telnyx_messaging::{
+    Client, CreateMessagingProfileParams, ListMessagingProfilesParams, PageParams, ProxyChoice,
+};
 
-use crate::server::{profile_id, PROFILES, X10};
-
-/// The API key every client sends (the server ignores it).
-pub const API_KEY: &str = "KEY0123456789bench";
+/// Profiles of the list scenarios.
+pub const PROFILES: usize = 10_000;
+/// The multiplier of the iterate-100,000 scenario.
+pub const X10: usize = 10;
 /// Profiles created or retrieved per run.
 pub const SINGLE_CALLS: usize = 1_000;
+/// Profiles the mock seeds itself; the list scenarios add the rest.
+const SEEDED_PROFILES: usize = 7;
+/// Phone numbers the mock seeds for its first profile.
+const SEEDED_NUMBERS: usize = 5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scenario {
@@ -24,11 +31,26 @@ pub enum Scenario {
     Create,
     Retrieve,
     Iter100k,
+    /// Realistic network: a list of 10,000 profiles with the client's defaults.
+    NetProfiles,
+    /// Realistic network: one profile's 10,000 phone numbers with the client's defaults.
+    NetNumbers,
 }
 
+/// The realistic network: latency per request, bandwidth (10 Mbit/s), gzip when asked.
+pub const NET_LATENCY_MS: u64 = 50;
+pub const NET_BANDWIDTH: u64 = 10_000_000 / 8;
+
 impl Scenario {
-    pub const ALL: [Scenario; 5] =
-        [Scenario::List250, Scenario::List20, Scenario::Create, Scenario::Retrieve, Scenario::Iter100k];
+    pub const ALL: [Scenario; 7] = [
+        Scenario::List250,
+        Scenario::List20,
+        Scenario::Create,
+        Scenario::Retrieve,
+        Scenario::Iter100k,
+        Scenario::NetProfiles,
+        Scenario::NetNumbers,
+    ];
 
     /// The name on the command line of every driver.
     pub fn arg(self) -> &'static str {
@@ -38,6 +60,8 @@ impl Scenario {
             Scenario::Create => "create",
             Scenario::Retrieve => "retrieve",
             Scenario::Iter100k => "iter100k",
+            Scenario::NetProfiles => "net-profiles",
+            Scenario::NetNumbers => "net-numbers",
         }
     }
 
@@ -52,24 +76,42 @@ impl Scenario {
             Scenario::Create => "create 1,000",
             Scenario::Retrieve => "retrieve 1,000",
             Scenario::Iter100k => "iterate 100,000 (page size 250)",
+            Scenario::NetProfiles => "list 10,000 profiles",
+            Scenario::NetNumbers => "list a profile's 10,000 phone numbers",
         }
+    }
+
+    /// Whether this scenario runs over the realistic network.
+    pub fn network(self) -> bool {
+        matches!(self, Scenario::NetProfiles | Scenario::NetNumbers)
     }
 
     /// Items each run must see.
     pub fn items(self) -> usize {
         match self {
-            Scenario::List250 | Scenario::List20 => PROFILES,
+            Scenario::List250 | Scenario::List20 | Scenario::NetProfiles | Scenario::NetNumbers => PROFILES,
             Scenario::Create | Scenario::Retrieve => SINGLE_CALLS,
             Scenario::Iter100k => PROFILES * X10,
         }
     }
 
-    /// The base URL drivers use for this scenario: `/x10` serves ten times the data.
-    pub fn base_url(self, addr: std::net::SocketAddr) -> String {
+    /// The shipped mock, set up for this scenario.
+    pub fn mock_options(self) -> MockOptions {
+        let mut options = MockOptions::default();
         match self {
-            Scenario::Iter100k => format!("http://{addr}/x10/v2"),
-            _ => format!("http://{addr}/v2"),
+            Scenario::List250 | Scenario::List20 | Scenario::NetProfiles => {
+                options.extra_profiles = PROFILES - SEEDED_PROFILES
+            }
+            Scenario::Iter100k => options.extra_profiles = PROFILES * X10 - SEEDED_PROFILES,
+            Scenario::NetNumbers => options.extra_phone_numbers = PROFILES - SEEDED_NUMBERS,
+            Scenario::Create | Scenario::Retrieve => {}
         }
+        if self.network() {
+            options.latency = std::time::Duration::from_millis(NET_LATENCY_MS);
+            options.bandwidth = Some(NET_BANDWIDTH);
+            options.gzip = true;
+        }
+        options
     }
 
     pub fn page_size(self) -> u32 {
@@ -79,6 +121,22 @@ impl Scenario {
             250
         }
     }
+}
+
+/// The ids of the profiles the retrieve scenario asks for (`BENCH_IDS`, comma-separated), and
+/// the profile whose phone numbers are listed (`BENCH_PROFILE_ID`): the bench reads them from
+/// the mock and gives them to every driver.
+fn env_ids() -> Vec<String> {
+    std::env::var("BENCH_IDS")
+        .unwrap_or_default()
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn env_profile_id() -> String {
+    std::env::var("BENCH_PROFILE_ID").unwrap_or_default()
 }
 
 /// Peak resident set size of this process (`VmHWM`), in KiB.
@@ -98,33 +156,42 @@ fn thread_cpu_ns() -> u64 {
     stat.split_whitespace().next().and_then(|v| v.parse().ok()).unwrap_or(0)
 }
 
-/// `bench --child <rust|floor> <scenario> <base_url> <runs>`: one warm-up, then `runs` timed
-/// runs, all on one client; prints the result line.
+/// `bench --child <rust|rust-ahead|paged20|floor> <scenario> <base_url> <runs>`: one warm-up
+/// (none on the realistic network), then `runs` timed runs, all on one client; prints the
+/// result line.
 pub fn main(args: &[String]) -> Result<(), String> {
     let [which, scenario, base, runs] = args else {
-        return Err("usage: --child <rust|floor> <scenario> <base_url> <runs>".into());
+        return Err("usage: --child <rust|rust-ahead|paged20|floor> <scenario> <base_url> <runs>".into());
     };
     let scenario = Scenario::from_arg(scenario).ok_or_else(|| format!("unknown scenario {scenario}"))?;
     let runs: usize = runs.parse().map_err(|_| "runs must be a number")?;
+    let ids = env_ids();
+    let profile_id = env_profile_id();
+    let builder = || Client::builder().api_key(API_KEY).base_url(base.as_str()).proxy(ProxyChoice::None);
     let mut run: Box<dyn FnMut() -> Result<usize, String>> = match which.as_str() {
-        "rust" => {
-            let client = Client::builder()
-                .api_key(API_KEY)
-                .base_url(base.as_str())
-                .proxy(ProxyChoice::None)
+        "rust" | "rust-ahead" => {
+            let client = builder().read_ahead(which == "rust-ahead").build().map_err(|e| e.to_string())?;
+            Box::new(move || rust_client(&client, scenario, &ids, &profile_id, None))
+        }
+        // What the official SDKs do: the server's default page size (20), no gzip, no read-ahead.
+        "paged20" => {
+            let client = builder()
+                .header("Accept-Encoding", "identity")
+                .read_ahead(false)
                 .build()
                 .map_err(|e| e.to_string())?;
-            Box::new(move || rust_client(&client, scenario))
+            Box::new(move || rust_client(&client, scenario, &ids, &profile_id, Some(20)))
         }
         "floor" => {
-            let floor = Floor::new(base);
+            let floor = Floor::new(base, ids);
             Box::new(move || floor.run(scenario))
         }
         other => return Err(format!("unknown client {other}")),
     };
+    let warmups = if scenario.network() { 0 } else { 1 };
     let mut times = Vec::with_capacity(runs);
     let mut cpu = Vec::with_capacity(runs);
-    for i in 0..=runs {
+    for i in 0..runs + warmups {
         let cpu_started = thread_cpu_ns();
         let started = Instant::now();
         let items = run()?;
@@ -133,7 +200,7 @@ pub fn main(args: &[String]) -> Result<(), String> {
         if items != scenario.items() {
             return Err(format!("{} saw {items} items, expected {}", scenario.arg(), scenario.items()));
         }
-        if i > 0 {
+        if i >= warmups {
             times.push(elapsed.as_secs_f64() * 1000.0);
             cpu.push(cpu_ns as f64 / 1e6);
         }
@@ -143,17 +210,38 @@ pub fn main(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// One run through the Rust client; returns how many items it saw.
-fn rust_client(client: &Client, scenario: Scenario) -> Result<usize, String> {
+/// One run through the Rust client; returns how many items it saw. `page_size` overrides the
+/// scenario's (`None`: the scenario's, or the client's default on the realistic network).
+fn rust_client(
+    client: &Client,
+    scenario: Scenario,
+    ids: &[String],
+    profile_id: &str,
+    page_size: Option<u32>,
+) -> Result<usize, String> {
     let profiles = client.messaging_profiles();
     let mut seen = 0;
     let mut checksum = 0usize;
     match scenario {
-        Scenario::List250 | Scenario::List20 | Scenario::Iter100k => {
-            let params = ListMessagingProfilesParams::new().page_size(scenario.page_size());
+        Scenario::List250 | Scenario::List20 | Scenario::Iter100k | Scenario::NetProfiles => {
+            let mut params = ListMessagingProfilesParams::new();
+            if let Some(size) = page_size.or((!scenario.network()).then(|| scenario.page_size())) {
+                params = params.page_size(size);
+            }
             for profile in profiles.list_all(&params) {
                 let profile = profile.map_err(|e| e.to_string())?;
                 checksum += profile.name.as_deref().map_or(0, str::len);
+                seen += 1;
+            }
+        }
+        Scenario::NetNumbers => {
+            let mut page = PageParams::new();
+            if let Some(size) = page_size {
+                page = page.page_size(size);
+            }
+            for number in profiles.list_all_phone_numbers(profile_id, &page) {
+                let number = number.map_err(|e| e.to_string())?;
+                checksum += number.phone_number.as_deref().map_or(0, str::len);
                 seen += 1;
             }
         }
@@ -167,7 +255,7 @@ fn rust_client(client: &Client, scenario: Scenario) -> Result<usize, String> {
         }
         Scenario::Retrieve => {
             for k in 0..SINGLE_CALLS {
-                let profile = profiles.retrieve(&profile_id(k * 7 % PROFILES)).map_err(|e| e.to_string())?;
+                let profile = profiles.retrieve(&ids[k % ids.len()]).map_err(|e| e.to_string())?;
                 checksum += profile.name.as_deref().map_or(0, str::len);
                 seen += 1;
             }
@@ -183,10 +271,11 @@ struct Floor {
     agent: ureq::Agent,
     base: String,
     auth: String,
+    ids: Vec<String>,
 }
 
 impl Floor {
-    fn new(base: &str) -> Floor {
+    fn new(base: &str, ids: Vec<String>) -> Floor {
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
@@ -194,7 +283,7 @@ impl Floor {
             .user_agent(ureq::config::AutoHeaderValue::None)
             .build()
             .into();
-        Floor { agent, base: base.to_owned(), auth: format!("Bearer {API_KEY}") }
+        Floor { agent, base: base.to_owned(), auth: format!("Bearer {API_KEY}"), ids }
     }
 
     fn get(&self, url: &str) -> Result<Value, String> {
@@ -254,9 +343,12 @@ impl Floor {
                     seen += 1;
                 }
             }
+            Scenario::NetProfiles | Scenario::NetNumbers => {
+                return Err("the floor runs on loopback only".into())
+            }
             Scenario::Retrieve => {
                 for k in 0..SINGLE_CALLS {
-                    let url = format!("{}/messaging_profiles/{}", self.base, profile_id(k * 7 % PROFILES));
+                    let url = format!("{}/messaging_profiles/{}", self.base, self.ids[k % self.ids.len()]);
                     let value = self.get(&url)?;
                     checksum += value["data"]["name"].as_str().map_or(0, str::len);
                     seen += 1;

@@ -17,11 +17,20 @@ pub enum Lang {
     Rust,
     C,
     Python,
+    /// A raw `http.client` + `json.loads` loop doing the same requests: the Python target.
+    PythonRaw,
     Go,
+    /// Realistic network only: the Rust client with read-ahead.
+    RustAhead,
+    /// Realistic network only: what the official SDKs do (page size 20, no gzip, no read-ahead).
+    Paged20,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 5] = [Lang::Floor, Lang::Rust, Lang::C, Lang::Python, Lang::Go];
+    /// The clients of the loopback table.
+    pub const ALL: [Lang; 6] = [Lang::Floor, Lang::Rust, Lang::C, Lang::Python, Lang::PythonRaw, Lang::Go];
+    /// The clients of the realistic-network table.
+    pub const NETWORK: [Lang; 3] = [Lang::Paged20, Lang::Rust, Lang::RustAhead];
 
     pub fn from_arg(arg: &str) -> Option<Lang> {
         match arg {
@@ -29,6 +38,7 @@ impl Lang {
             "rust" => Some(Lang::Rust),
             "c" => Some(Lang::C),
             "python" => Some(Lang::Python),
+            "python-raw" => Some(Lang::PythonRaw),
             "go" => Some(Lang::Go),
             _ => None,
         }
@@ -40,7 +50,10 @@ impl Lang {
             Lang::Rust => "Rust client",
             Lang::C => "C ABI",
             Lang::Python => "Python binding",
+            Lang::PythonRaw => "raw Python (http.client + json)",
             Lang::Go => "Go binding",
+            Lang::RustAhead => "Rust client, read-ahead on",
+            Lang::Paged20 => "server-default pager (20/page, no gzip)",
         }
     }
 
@@ -51,7 +64,10 @@ impl Lang {
             Lang::Rust => "Rust",
             Lang::C => "C",
             Lang::Python => "Python",
+            Lang::PythonRaw => "raw Python",
             Lang::Go => "Go",
+            Lang::RustAhead => "read-ahead",
+            Lang::Paged20 => "pager",
         }
     }
 }
@@ -77,8 +93,11 @@ impl Driver {
         match lang {
             Lang::Floor => Ok(here(&["--child", "floor"])),
             Lang::Rust => Ok(here(&["--child", "rust"])),
+            Lang::RustAhead => Ok(here(&["--child", "rust-ahead"])),
+            Lang::Paged20 => Ok(here(&["--child", "paged20"])),
             Lang::C => prepare_c(),
-            Lang::Python => prepare_python(),
+            Lang::Python => prepare_python("bench.py"),
+            Lang::PythonRaw => prepare_python("raw.py"),
             Lang::Go => prepare_go(),
         }
     }
@@ -205,7 +224,7 @@ fn prepare_c() -> Result<Driver, String> {
     Ok(Driver { program: exe, args: Vec::new(), env: Vec::new(), dir: None })
 }
 
-fn prepare_python() -> Result<Driver, String> {
+fn prepare_python(script: &str) -> Result<Driver, String> {
     let package = root().join("ffi/python/telnyx_messaging/__init__.py");
     if !package.exists() {
         return Err(
@@ -219,7 +238,7 @@ fn prepare_python() -> Result<Driver, String> {
     build_step(check, "python3")?;
     Ok(Driver {
         program: PathBuf::from(python),
-        args: vec![bench_dir().join("python/bench.py").display().to_string()],
+        args: vec![bench_dir().join("python").join(script).display().to_string()],
         env: vec![
             ("TELNYX_MESSAGING_LIB".into(), shared_library().display().to_string()),
             ("PYTHONPATH".into(), root().join("ffi/python").display().to_string()),

@@ -1,10 +1,13 @@
-//! Benchmarks of telnyx-messaging against a local server: the Rust client, the floor (a minimal
-//! ureq loop), and the same scenarios through the C ABI, the Python binding and the Go binding.
+//! Benchmarks of telnyx-messaging against the shipped mock (`telnyx_messaging::mock`): the Rust
+//! client, the floor (a minimal ureq loop), the same scenarios through the C ABI, the Python
+//! binding and the Go binding, and a raw Python loop (`http.client` + `json.loads`); then, on a
+//! realistic network (the mock with 50 ms per request, 10 Mbit/s and gzip), the Rust client with
+//! its defaults, with read-ahead, and configured like the official SDKs (page size 20, no gzip).
 //!
 //! Run: `cargo run --release --example bench` (options: `-- --rounds R --runs N`,
-//! `-- --only rust,floor,c`, `-- --scenarios list250,create`).
+//! `-- --only rust,floor,c,python,python-raw,go`, `-- --scenarios list250,create,net-profiles`).
 //!
-//! The server runs in this process; every client scenario runs in a child process (this binary
+//! The mock runs in this process (one per scenario, with that scenario's data); every client scenario runs in a child process (this binary
 //! re-executed with `--child`, or the C, Python and Go drivers in this folder) so that the peak
 //! RSS reported is the client's own. Clients take turns: each of R rounds starts every client
 //! once (one warm-up, then N timed runs), so load from elsewhere on the machine spreads evenly
@@ -12,21 +15,21 @@
 
 mod child;
 mod drivers;
-mod server;
 
 use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
 use child::Scenario;
 use drivers::{Driver, Lang};
-use server::Server;
+use telnyx_messaging::mock::{MockServer, API_KEY};
+use telnyx_messaging::{Client, ListMessagingProfilesParams, ProxyChoice};
 
 const USAGE: &str =
-    "usage: cargo run --release --example bench [-- --rounds R] [--runs N] [--only rust,floor,c,python,go] \
-                     [--scenarios list250,list20,create,retrieve,iter100k]";
+    "usage: cargo run --release --example bench [-- --rounds R] [--runs N] [--only rust,floor,c,python,python-raw,go] \
+                     [--scenarios list250,list20,create,retrieve,iter100k,net-profiles,net-numbers]";
 /// A child that takes longer than this is killed and reported as failed.
 const CHILD_TIMEOUT: Duration = Duration::from_secs(600);
-/// Retrieves the raw keep-alive client issues to measure the server alone.
+/// Retrieves the raw keep-alive client issues to measure the mock alone.
 const RAW_REQUESTS: usize = 20_000;
 
 struct Options {
@@ -94,6 +97,8 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
 struct Measured {
     median_ms: f64,
     requests_per_run: f64,
+    /// Response bytes the mock wrote per run (warm-up included in the average).
+    bytes_per_run: f64,
     /// The most one client process opened.
     connections: u64,
     hwm_kib: u64,
@@ -106,6 +111,7 @@ struct Measured {
 struct ChildRun {
     times: Vec<f64>,
     requests: u64,
+    bytes: u64,
     connections: u64,
     hwm_kib: u64,
     import_ms: Option<f64>,
@@ -130,34 +136,88 @@ fn run(options: Options) -> Result<(), String> {
         options.runs
     );
 
-    let server = Server::start().map_err(|e| format!("server: {e}"))?;
-    let result = run_with_server(&options, &server, &load, cores);
-    server.stop();
-    result
+    run_scenarios(&options, &load, cores)
 }
 
-fn run_with_server(options: &Options, server: &Server, load: &[&str], cores: usize) -> Result<(), String> {
-    // The server alone: a raw keep-alive loop, best of three.
+/// One mock per scenario, set up with that scenario's data (and network), and what the
+/// drivers need to know about it: the profile ids to retrieve and the profile whose phone
+/// numbers are listed.
+struct Bench {
+    mock: MockServer,
+    env: Vec<(String, String)>,
+}
+
+impl Bench {
+    fn start(scenario: Scenario) -> Result<Bench, String> {
+        let started = Instant::now();
+        let mock = MockServer::start_with(scenario.mock_options()).map_err(|e| format!("mock: {e}"))?;
+        let client = Client::builder()
+            .api_key(API_KEY)
+            .base_url(mock.base_url())
+            .proxy(ProxyChoice::None)
+            .build()
+            .map_err(|e| e.to_string())?;
+        let first = client
+            .messaging_profiles()
+            .list(&ListMessagingProfilesParams::new().page_size(7))
+            .map_err(|e| format!("mock: {e}"))?;
+        let ids: Vec<String> = first.data.into_iter().filter_map(|p| p.id).collect();
+        eprintln!("bench: mock for {} ready in {:.1} s", scenario.arg(), started.elapsed().as_secs_f64());
+        let env = vec![("BENCH_IDS".into(), ids.join(",")), ("BENCH_PROFILE_ID".into(), ids[0].clone())];
+        Ok(Bench { mock, env })
+    }
+
+    fn requests(&self) -> u64 {
+        self.mock.requests_received()
+    }
+
+    fn connections(&self) -> u64 {
+        self.mock.connections_accepted()
+    }
+}
+
+fn run_scenarios(options: &Options, load: &[&str], cores: usize) -> Result<(), String> {
+    // The mock alone: a raw keep-alive loop, best of three.
+    let bench = Bench::start(Scenario::Retrieve)?;
     let mut rate: f64 = 0.0;
     for _ in 0..3 {
-        rate =
-            rate.max(server::raw_retrieve_rate(server.addr, RAW_REQUESTS).map_err(|e| format!("raw: {e}"))?);
+        rate = rate.max(raw_retrieve_rate(&bench, RAW_REQUESTS).map_err(|e| format!("raw: {e}"))?);
     }
-    eprintln!("bench: the server alone serves {rate:.0} retrieves/s over one keep-alive connection");
+    drop(bench);
+    eprintln!("bench: the mock alone serves {rate:.0} retrieves/s over one keep-alive connection");
 
     let mut drivers: Vec<(Lang, Result<Driver, String>)> = Vec::new();
-    for &lang in &options.langs {
+    let network = options.scenarios.iter().any(|s| s.network());
+    let langs = options.langs.iter().chain(if network { &Lang::NETWORK[..] } else { &[] });
+    for &lang in langs {
+        if drivers.iter().any(|(l, _)| *l == lang) {
+            continue;
+        }
         eprintln!("bench: preparing {}", lang.name());
         drivers.push((lang, Driver::prepare(lang)));
     }
 
     let mut rows: Vec<(Scenario, Lang, Outcome)> = Vec::new();
     for &scenario in &options.scenarios {
-        let mut runs: Vec<Result<Vec<ChildRun>, String>> = drivers.iter().map(|_| Ok(Vec::new())).collect();
-        for _ in 0..options.rounds {
-            for ((lang, driver), acc) in drivers.iter().zip(runs.iter_mut()) {
+        let bench = Bench::start(scenario)?;
+        let clients: Vec<&(Lang, Result<Driver, String>)> = drivers
+            .iter()
+            .filter(|(lang, _)| {
+                if scenario.network() {
+                    Lang::NETWORK.contains(lang)
+                } else {
+                    options.langs.contains(lang)
+                }
+            })
+            .collect();
+        // The realistic network is slow and steady: one round of one run each.
+        let (rounds, runs) = if scenario.network() { (1, 1) } else { (options.rounds, options.runs) };
+        let mut results: Vec<Result<Vec<ChildRun>, String>> =
+            clients.iter().map(|_| Ok(Vec::new())).collect();
+        for _ in 0..rounds {
+            for ((lang, driver), acc) in clients.iter().map(|c| (&c.0, &c.1)).zip(results.iter_mut()) {
                 let (Ok(driver), Ok(done)) = (driver, acc.as_mut()) else { continue };
-                match run_child(server, driver, scenario, options.runs) {
+                match run_child(&bench, driver, scenario, runs) {
                     Ok(run) => {
                         let cpu = if run.cpu_ms.is_empty() {
                             String::new()
@@ -168,11 +228,12 @@ fn run_with_server(options: &Options, server: &Server, load: &[&str], cores: usi
                             )
                         };
                         eprintln!(
-                            "bench: {:<32} {:<22} {:>10.1} ms  {} conn  {:.1} MiB{cpu}",
+                            "bench: {:<32} {:<40} {:>10.1} ms  {} conn  {} req  {:.1} MiB{cpu}",
                             scenario.title(),
                             lang.name(),
                             run.times.iter().sum::<f64>() / run.times.len() as f64,
                             run.connections,
+                            run.requests,
                             run.hwm_kib as f64 / 1024.0
                         );
                         done.push(run);
@@ -184,11 +245,12 @@ fn run_with_server(options: &Options, server: &Server, load: &[&str], cores: usi
                 }
             }
         }
-        for ((lang, driver), acc) in drivers.iter().zip(runs) {
+        let warmups = usize::from(!scenario.network());
+        for ((lang, driver), acc) in clients.iter().map(|c| (&c.0, &c.1)).zip(results) {
             let outcome = match (driver, acc) {
                 (Err(why), _) => Outcome::Skipped(why.clone()),
                 (_, Err(e)) => Outcome::Failed(e),
-                (Ok(_), Ok(done)) => Outcome::Measured(aggregate(&done, options.runs)),
+                (Ok(_), Ok(done)) => Outcome::Measured(aggregate(&done, runs + warmups)),
             };
             rows.push((scenario, *lang, outcome));
         }
@@ -198,17 +260,73 @@ fn run_with_server(options: &Options, server: &Server, load: &[&str], cores: usi
     Ok(())
 }
 
-fn run_child(server: &Server, driver: &Driver, scenario: Scenario, runs: usize) -> Result<ChildRun, String> {
-    let base = scenario.base_url(server.addr);
+/// Requests per second the mock sustains for one raw keep-alive client issuing `count`
+/// retrieves on one connection (the client only splits responses, it parses nothing).
+fn raw_retrieve_rate(bench: &Bench, count: usize) -> std::io::Result<f64> {
+    use std::io::{Read, Write};
+    let addr = bench.mock.base_url().trim_start_matches("http://").trim_end_matches("/v2").to_owned();
+    let mut conn = std::net::TcpStream::connect(&addr)?;
+    conn.set_nodelay(true)?;
+    let ids = bench.env[0].1.split(',').map(str::to_owned).collect::<Vec<_>>();
+    let requests: Vec<Vec<u8>> = ids
+        .iter()
+        .map(|id| {
+            format!(
+                "GET /v2/messaging_profiles/{id} HTTP/1.1\r\nhost: {addr}\r\nauthorization: Bearer {API_KEY}\r\naccept: application/json\r\n\r\n"
+            )
+            .into_bytes()
+        })
+        .collect();
+    let find = |haystack: &[u8], needle: &[u8]| haystack.windows(needle.len()).position(|w| w == needle);
+    let mut buf = Vec::with_capacity(64 * 1024);
+    let mut chunk = vec![0u8; 64 * 1024];
+    let started = Instant::now();
+    for n in 0..count {
+        conn.write_all(&requests[n % requests.len()])?;
+        let (head_end, len) = loop {
+            if let Some(pos) = find(&buf, b"\r\n\r\n") {
+                let head = String::from_utf8_lossy(&buf[..pos]).to_ascii_lowercase();
+                if !head.starts_with("http/1.1 200") {
+                    return Err(std::io::Error::other(format!("unexpected reply: {head}")));
+                }
+                let len = head
+                    .lines()
+                    .find_map(|l| l.strip_prefix("content-length: "))
+                    .and_then(|v| v.trim().parse::<usize>().ok())
+                    .ok_or_else(|| std::io::Error::other("no content-length"))?;
+                break (pos + 4, len);
+            }
+            let n = conn.read(&mut chunk)?;
+            if n == 0 {
+                return Err(std::io::Error::other("the mock closed the connection"));
+            }
+            buf.extend_from_slice(&chunk[..n]);
+        };
+        while buf.len() < head_end + len {
+            let n = conn.read(&mut chunk)?;
+            if n == 0 {
+                return Err(std::io::Error::other("the mock closed the connection"));
+            }
+            buf.extend_from_slice(&chunk[..n]);
+        }
+        buf.drain(..head_end + len);
+    }
+    Ok(count as f64 / started.elapsed().as_secs_f64())
+}
+
+fn run_child(bench: &Bench, driver: &Driver, scenario: Scenario, runs: usize) -> Result<ChildRun, String> {
+    let base = bench.mock.base_url();
     let mut command = driver.command(scenario, &base, runs);
+    command.envs(bench.env.iter().map(|(k, v)| (k, v)));
     for var in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"] {
         command.env_remove(var);
     }
     command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
-    let (conns0, reqs0) = (server.connections(), server.requests());
+    let (conns0, reqs0, bytes0) = (bench.connections(), bench.requests(), bench.mock.bytes_sent());
     let output = run_bounded(command)?;
-    let connections = server.connections() - conns0;
-    let requests = server.requests() - reqs0;
+    let connections = bench.connections() - conns0;
+    let requests = bench.requests() - reqs0;
+    let bytes = bench.mock.bytes_sent() - bytes0;
     let stdout = String::from_utf8_lossy(&output.stdout);
     if !output.status.success() {
         let stderr = String::from_utf8_lossy(&output.stderr);
@@ -233,6 +351,7 @@ fn run_child(server: &Server, driver: &Driver, scenario: Scenario, runs: usize) 
     Ok(ChildRun {
         times,
         requests,
+        bytes,
         connections,
         hwm_kib: value["hwm_kib"].as_u64().unwrap_or(0),
         import_ms: value["import_ms"].as_f64(),
@@ -255,6 +374,7 @@ fn median(mut values: Vec<f64>) -> Option<f64> {
 
 /// Median of every timed run of every process; the worst process for connections and RSS.
 fn aggregate(done: &[ChildRun], runs_per_child: usize) -> Measured {
+    let bytes: u64 = done.iter().map(|r| r.bytes).sum();
     let mut times: Vec<f64> = done.iter().flat_map(|r| r.times.iter().copied()).collect();
     times.sort_by(f64::total_cmp);
     let n = times.len();
@@ -262,7 +382,8 @@ fn aggregate(done: &[ChildRun], runs_per_child: usize) -> Measured {
     let requests: u64 = done.iter().map(|r| r.requests).sum();
     Measured {
         median_ms,
-        requests_per_run: requests as f64 / (done.len() * (runs_per_child + 1)) as f64,
+        requests_per_run: requests as f64 / (done.len() * runs_per_child) as f64,
+        bytes_per_run: bytes as f64 / (done.len() * runs_per_child) as f64,
         connections: done.iter().map(|r| r.connections).max().unwrap_or(0),
         hwm_kib: done.iter().map(|r| r.hwm_kib).max().unwrap_or(0),
         import_ms: done.iter().filter_map(|r| r.import_ms).collect(),
@@ -337,8 +458,8 @@ fn print_report(
     };
     println!();
     println!(
-        "Local server on 127.0.0.1 ({cores} cores, load average {}): {rate:.0} requests/s for a raw keep-alive \
-         client ({RAW_REQUESTS} retrieves on one connection), so the server is not the bottleneck. \
+        "The shipped mock on 127.0.0.1 ({cores} cores, load average {}): {rate:.0} requests/s for a raw keep-alive \
+         client ({RAW_REQUESTS} retrieves on one connection). \
          Median of {} timed runs per client: {} rounds in which every client takes its turn in a fresh \
          process (one warm-up, then {} timed runs).",
         load.join(" "),
@@ -351,7 +472,7 @@ fn print_report(
     println!("| --- | --- | ---: | ---: | ---: | --- | ---: | ---: |");
     let mut last_scenario = None;
     let mut skipped: Vec<(Lang, &str)> = Vec::new();
-    for (scenario, lang, outcome) in rows {
+    for (scenario, lang, outcome) in rows.iter().filter(|(s, _, _)| !s.network()) {
         if let Outcome::Skipped(why) = outcome {
             if !skipped.iter().any(|(l, _)| l == lang) {
                 skipped.push((*lang, why));
@@ -378,12 +499,15 @@ fn print_report(
                 match scenario {
                     Scenario::List250 | Scenario::List20 | Scenario::Iter100k => Some(1.2),
                     Scenario::Create => Some(1.1),
-                    Scenario::Retrieve => None,
+                    _ => None,
                 },
             ),
             Lang::C => (Some(Lang::Rust), Some(1.1)),
-            Lang::Python => (Some(Lang::Rust), Some(2.0)),
+            // The binding against what a Python program could do by hand.
+            Lang::Python => (Some(Lang::PythonRaw), Some(1.0)),
+            Lang::PythonRaw => (Some(Lang::Rust), None),
             Lang::Go => (Some(Lang::Rust), Some(1.5)),
+            Lang::RustAhead | Lang::Paged20 => (None, None),
         };
         let mut ratio = String::new();
         let mut targets = Vec::new();
@@ -402,7 +526,7 @@ fn print_report(
         if *lang == Lang::Rust && *scenario == Scenario::Iter100k {
             targets.push(format!("RSS < 16 MiB: {}", verdict(m.hwm_kib < 16 * 1024)));
         }
-        let conns = if *lang == Lang::Floor {
+        let conns = if matches!(lang, Lang::Floor | Lang::PythonRaw) {
             m.connections.to_string()
         } else {
             format!("{} ({})", m.connections, verdict(m.connections == 1))
@@ -419,6 +543,7 @@ fn print_report(
             m.hwm_kib as f64 / 1024.0
         );
     }
+    print_network(rows);
     println!();
     let mut imports: Vec<f64> = rows
         .iter()
@@ -482,4 +607,50 @@ fn print_report(
     println!("Load average at the start {}, at the end {}.", load.join(" "), end_load.join(" "));
     println!();
     println!("Reproduce: `cargo run --release --example bench`");
+}
+
+/// The realistic-network table: requests, bytes on the wire and wall time per client, against
+/// the server-default pager.
+fn print_network(rows: &[(Scenario, Lang, Outcome)]) {
+    let network: Vec<&(Scenario, Lang, Outcome)> = rows.iter().filter(|(s, _, _)| s.network()).collect();
+    if network.is_empty() {
+        return;
+    }
+    println!();
+    println!(
+        "Realistic network: the mock adds {} ms per request, sends at most {} Mbit/s per connection and gzips \
+         when asked. One run per client after no warm-up (the network dominates, so runs vary little).",
+        child::NET_LATENCY_MS,
+        child::NET_BANDWIDTH * 8 / 1_000_000
+    );
+    println!();
+    println!("| Scenario | Client | Requests | Bytes on the wire | Wall time | vs the pager |");
+    println!("| --- | --- | ---: | ---: | ---: | ---: |");
+    let mut last = None;
+    for (scenario, lang, outcome) in network {
+        let title = if last == Some(*scenario) { String::new() } else { scenario.title().to_owned() };
+        last = Some(*scenario);
+        let m = match outcome {
+            Outcome::Measured(m) => m,
+            Outcome::Skipped(why) | Outcome::Failed(why) => {
+                println!("| {title} | {} | | | | failed: {} |", lang.name(), why.replace('|', "/"));
+                continue;
+            }
+        };
+        let pager = rows.iter().find_map(|(s, l, o)| match o {
+            Outcome::Measured(p) if s == scenario && *l == Lang::Paged20 => Some(p),
+            _ => None,
+        });
+        let versus = match pager {
+            Some(p) if *lang != Lang::Paged20 => format!("{:.1}x faster", p.median_ms / m.median_ms),
+            _ => String::new(),
+        };
+        println!(
+            "| {title} | {} | {:.0} | {:.2} MB | {:.2} s | {versus} |",
+            lang.name(),
+            m.requests_per_run,
+            m.bytes_per_run / 1e6,
+            m.median_ms / 1000.0
+        );
+    }
 }

@@ -53,6 +53,9 @@ type Options struct {
 	// library has one logger per process: the last client created with a Logger sets it, for
 	// every client, at the most detailed level the Logger accepted then.
 	Logger *slog.Logger
+	// ReadAhead makes list iterators fetch the next page on a background thread while the
+	// caller uses the current one (at most one page ahead); nil keeps the default (off).
+	ReadAhead *bool
 }
 
 // BindingVersion is the version of this Go package, sent in the User-Agent header as
@@ -116,6 +119,7 @@ type optionsJSON struct {
 	UserAgentSuffix   string            `json:"user_agent_suffix,omitempty"`
 	Headers           map[string]string `json:"headers,omitempty"`
 	Proxy             string            `json:"proxy,omitempty"`
+	ReadAhead         *bool             `json:"read_ahead,omitempty"`
 }
 
 type requestOptionsJSON struct {
@@ -151,6 +155,7 @@ func (o Options) toJSON() ([]byte, error) {
 		UserAgentSuffix:   userAgentSuffix(o.UserAgentSuffix),
 		Headers:           o.Headers,
 		Proxy:             o.Proxy,
+		ReadAhead:         o.ReadAhead,
 	}
 	var err error
 	if j.TimeoutMS, err = millis(o.Timeout, what+".Timeout"); err != nil {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // pagedMock serves total items in pages of size on any list path, honouring page[number] and
@@ -244,6 +245,36 @@ func TestIteratorOutlivesClose(t *testing.T) {
 	}
 	if n != 4 {
 		t.Errorf("%d items", n)
+	}
+	checkNoLiveIters(t)
+}
+
+func TestAllReadAheadFetchesTheNextPageEarly(t *testing.T) {
+	m := pagedMock(t, 5, 2, profileItem)
+	c := newTestClient(t, m, func(o *Options) { o.ReadAhead = Ptr(true) })
+	var ids []string
+	for p, err := range c.MessagingProfiles.All(bg, ListMessagingProfilesParams{PageSize: 2}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, p.ID)
+		if len(ids) == 1 {
+			// Page 2 is on its way while page 1 is used, and nothing more.
+			deadline := time.Now().Add(5 * time.Second)
+			for m.count() < 2 && time.Now().Before(deadline) {
+				time.Sleep(10 * time.Millisecond)
+			}
+			time.Sleep(100 * time.Millisecond)
+			if m.count() != 2 {
+				t.Errorf("after the first item: %d requests, want 2", m.count())
+			}
+		}
+	}
+	if strings.Join(ids, ",") != "p0,p1,p2,p3,p4" {
+		t.Errorf("ids %v", ids)
+	}
+	if m.count() != 3 {
+		t.Errorf("%d requests, want 3 (none after the last page)", m.count())
 	}
 	checkNoLiveIters(t)
 }

@@ -104,6 +104,7 @@ impl MockOptionsJson {
             extra_profiles: extra_profiles as usize,
             latency: Duration::from_millis(latency_ms),
             faults,
+            ..MockOptions::default()
         })
     }
 }

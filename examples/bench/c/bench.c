@@ -14,7 +14,6 @@
 #include "telnyx_messaging.h"
 
 #define SINGLE_CALLS 1000
-#define PROFILES 10000
 #define MAX_RUNS 50
 
 static double now_ms(void) {
@@ -93,15 +92,31 @@ static size_t create(const telnyx_client *client) {
     return items;
 }
 
+/* The ids to retrieve: BENCH_IDS, comma-separated (the benchmark reads them from the mock). */
+#define MAX_IDS 64
+static char ids_buf[4096];
+static const char *ids[MAX_IDS];
+static int n_ids;
+
+static void read_ids(void) {
+    const char *env = getenv("BENCH_IDS");
+    char *p;
+    if (env == NULL || strlen(env) >= sizeof ids_buf) return;
+    strcpy(ids_buf, env);
+    for (p = strtok(ids_buf, ","); p != NULL && n_ids < MAX_IDS; p = strtok(NULL, ",")) ids[n_ids++] = p;
+}
+
 static size_t retrieve(const telnyx_client *client) {
-    char id[64];
     size_t items = 0;
     int k;
+    if (n_ids == 0) {
+        fprintf(stderr, "bench_c: BENCH_IDS is not set\n");
+        exit(2);
+    }
     for (k = 0; k < SINGLE_CALLS; k++) {
         char *out = NULL;
         telnyx_error *e;
-        snprintf(id, sizeof id, "4f0c6a1e-7b2d-4c3e-9a10-%012x", k * 7 % PROFILES);
-        e = telnyx_messaging_profiles_retrieve(client, id, &out);
+        e = telnyx_messaging_profiles_retrieve(client, ids[k % n_ids], &out);
         if (e != NULL) die(e, "retrieve");
         items += strlen(out) > 2;
         telnyx_string_free(out);
@@ -129,7 +144,8 @@ int main(int argc, char **argv) {
         return 2;
     }
     snprintf(options, sizeof options,
-             "{\"api_key\":\"KEY0123456789bench\",\"base_url\":\"%s\",\"proxy\":\"none\"}", argv[2]);
+             "{\"api_key\":\"KEY_MOCK_0123456789ABCDEF\",\"base_url\":\"%s\",\"proxy\":\"none\"}", argv[2]);
+    read_ids();
     e = telnyx_client_new(options, &client);
     if (e != NULL) die(e, "client_new");
 

@@ -19,10 +19,7 @@ import (
 	telnyx "github.com/telnyx-messaging/telnyx-messaging/ffi/go"
 )
 
-const (
-	singleCalls = 1000
-	profiles    = 10000
-)
+const singleCalls = 1000
 
 func hwmKiB() int64 {
 	f, err := os.Open("/proc/self/status")
@@ -69,8 +66,9 @@ func run(ctx context.Context, client *telnyx.Client, scenario string) (int, erro
 			seen++
 		}
 	case "retrieve":
+		ids := strings.Split(os.Getenv("BENCH_IDS"), ",")
 		for k := range singleCalls {
-			profile, err := client.MessagingProfiles.Retrieve(ctx, fmt.Sprintf("4f0c6a1e-7b2d-4c3e-9a10-%012x", k*7%profiles))
+			profile, err := client.MessagingProfiles.Retrieve(ctx, ids[k%len(ids)])
 			if err != nil {
 				return seen, err
 			}
@@ -95,7 +93,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "bench_go: runs must be 1..50")
 		os.Exit(2)
 	}
-	client, err := telnyx.NewClient(telnyx.Options{APIKey: "KEY0123456789bench", BaseURL: baseURL, Proxy: "none"})
+	client, err := telnyx.NewClient(telnyx.Options{APIKey: "KEY_MOCK_0123456789ABCDEF", BaseURL: baseURL, Proxy: "none"})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench_go:", err)
 		os.Exit(1)

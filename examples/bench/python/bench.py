@@ -12,15 +12,15 @@ import time
 _started = time.perf_counter()
 import telnyx_messaging  # noqa: E402
 
-_client = telnyx_messaging.Client(api_key="KEY0123456789bench", base_url="http://127.0.0.1:9/v2", proxy="none")
+_client = telnyx_messaging.Client(api_key="KEY_MOCK_0123456789ABCDEF", base_url="http://127.0.0.1:9/v2", proxy="none")
 IMPORT_MS = (time.perf_counter() - _started) * 1000.0
 _client.close()
 
 import json  # noqa: E402
+import os  # noqa: E402
 import sys  # noqa: E402
 
 SINGLE_CALLS = 1000
-PROFILES = 10000
 
 
 def hwm_kib() -> int:
@@ -45,8 +45,9 @@ def run(client: telnyx_messaging.Client, scenario: str) -> int:
             checksum += len(profile["name"])
             seen += 1
     elif scenario == "retrieve":
+        ids = os.environ["BENCH_IDS"].split(",")
         for k in range(SINGLE_CALLS):
-            profile = profiles.retrieve(f"4f0c6a1e-7b2d-4c3e-9a10-{k * 7 % PROFILES:012x}")
+            profile = profiles.retrieve(ids[k % len(ids)])
             checksum += len(profile["name"])
             seen += 1
     else:
@@ -58,7 +59,7 @@ def main() -> None:
     scenario, base_url, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
     times = []
     items = 0
-    with telnyx_messaging.Client(api_key="KEY0123456789bench", base_url=base_url, proxy="none") as client:
+    with telnyx_messaging.Client(api_key="KEY_MOCK_0123456789ABCDEF", base_url=base_url, proxy="none") as client:
         for i in range(runs + 1):
             start = time.perf_counter()
             seen = run(client, scenario)

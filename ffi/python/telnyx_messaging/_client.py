@@ -84,7 +84,9 @@ class Client:
     so a create is never made twice by accident). ``default_headers`` are sent with every
     request. ``proxy`` is ``"env"`` (the default: ``HTTPS_PROXY`` and friends), ``"none"`` or a
     proxy URL. ``allow_insecure_http=True`` permits a plain ``http://`` base URL on a
-    non-loopback host.
+    non-loopback host. ``read_ahead=True`` makes the ``list`` iterators fetch the next page on
+    a background thread while you use the current one (at most one page ahead; off by
+    default): worth it when your loop spends time on each page.
 
     Arguments of the wrong type raise :class:`InvalidArgumentTypeError` (a ``TypeError``), bad
     values :class:`InvalidArgumentError` (a ``ValueError``), each naming the argument and its
@@ -118,6 +120,7 @@ class Client:
         user_agent_suffix: Optional[str] = None,
         proxy: Optional[str] = None,
         allow_insecure_http: Optional[bool] = None,
+        read_ahead: Optional[bool] = None,
     ) -> None:
         self._handle: Optional[ClientHandle] = None
         options: Dict[str, Any] = {}
@@ -139,6 +142,8 @@ class Client:
             options["retry_post"] = _flag(retry_post, "retry_post")
         if allow_insecure_http is not None:
             options["allow_insecure_http"] = _flag(allow_insecure_http, "allow_insecure_http")
+        if read_ahead is not None:
+            options["read_ahead"] = _flag(read_ahead, "read_ahead")
         if user_agent_suffix is not None:
             options["user_agent_suffix"] = check_text(user_agent_suffix, "user_agent_suffix")
         if proxy is not None:

@@ -119,3 +119,46 @@ def test_closing_an_iterator_stops_it(server, client):
         next(it)
     assert list(it) == []
     assert len(server.requests) == 1
+
+
+def test_read_ahead_fetches_the_next_page_while_this_one_is_used(server):
+    import time
+
+    from conftest import API_KEY
+
+    server.route(paged(3))
+    with tm.Client(api_key=API_KEY, base_url=server.url, max_retries=0, timeout=5, read_ahead=True) as c:
+        it = c.messaging_profiles.list(page_size=2)
+        assert len(server.requests) == 0
+        assert next(it)["name"] == "p0"
+        deadline = time.monotonic() + 5
+        while len(server.requests) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert len(server.requests) == 2  # page 2 is on its way before it is asked for
+        time.sleep(0.1)
+        assert len(server.requests) == 2  # and only one page ahead
+        assert [p["name"] for p in it] == ["p1", "p2", "p3", "p4", "p5"]
+        assert len(server.requests) == 3  # no request after the last page
+
+
+def test_read_ahead_delivers_an_error_in_its_place(server):
+    from conftest import API_KEY
+
+    def route(req):
+        if "page%5Bnumber%5D=2" in req.query:
+            return 500, {"errors": [{"code": "1", "title": "boom"}]}, {}
+        return paged(3)(req)
+
+    server.route(route)
+    with tm.Client(api_key=API_KEY, base_url=server.url, max_retries=0, timeout=5, read_ahead=True) as c:
+        it = c.messaging_profiles.list(page_size=2)
+        assert [next(it)["name"], next(it)["name"]] == ["p0", "p1"]
+        with pytest.raises(tm.InternalServerError):
+            next(it)
+        assert list(it) == []
+    assert len(server.requests) == 2
+
+
+def test_read_ahead_must_be_a_bool():
+    with pytest.raises(tm.InvalidArgumentTypeError):
+        tm.Client(api_key="KEY", read_ahead="yes")
