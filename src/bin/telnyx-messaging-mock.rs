@@ -17,7 +17,10 @@ Clients must send `Authorization: Bearer KEY_MOCK_0123456789ABCDEF`.
 
   --port N               listen on port N (default: a free port)
   --profiles N           add N messaging profiles to the seven seeded ones
+  --phone-numbers N      add N phone numbers to the first seeded profile
   --latency-ms N         wait N ms before every response
+  --bandwidth N          send at most N bytes per second on each connection
+  --gzip                 gzip the answers to requests that accept it
   --fault-every N        inject --fault into every N-th request (counting from 1)
   --fault KIND           status:CODE[:RETRY_AFTER_S] | reset | delay:MS (default status:503)
   --until-stdin-closes   stop when standard input reaches end of file (for test harnesses)";
@@ -72,6 +75,15 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<(MockOptions, 
                 options.port = value(rule)?.parse().map_err(|_| format!("--port takes {rule}"))?;
             }
             "--profiles" => options.extra_profiles = number(value("a count")?, "a count")? as usize,
+            "--phone-numbers" => options.extra_phone_numbers = number(value("a count")?, "a count")? as usize,
+            "--bandwidth" => {
+                let rule = "bytes per second, at least 1";
+                options.bandwidth = Some(number(value(rule)?, rule)?).filter(|&n| n > 0);
+                if options.bandwidth.is_none() {
+                    return Err(format!("--bandwidth takes {rule}"));
+                }
+            }
+            "--gzip" => options.gzip = true,
             "--latency-ms" => {
                 options.latency = Duration::from_millis(number(value("milliseconds")?, "milliseconds")?)
             }
