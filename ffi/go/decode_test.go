@@ -1,9 +1,61 @@
 package telnyxmessaging
 
 import (
+	"encoding/json"
 	"fmt"
+	"reflect"
 	"testing"
 )
+
+// decodeSample has a field of each kind decodeJSON handles itself or hands to encoding/json.
+type decodeSample struct {
+	S   string               `json:"s"`
+	B   *bool                `json:"b"`
+	I   int8                 `json:"i"`
+	U   uint                 `json:"u"`
+	F   float64              `json:"f"`
+	L   []string             `json:"l"`
+	N   Nullable[string]     `json:"n"`
+	P   *PageMeta            `json:"p"`
+	M   map[string]any       `json:"m"`
+	A   any                  `json:"a"`
+	Raw json.RawMessage      `json:"raw"`
+	Bs  []byte               `json:"bs"`
+	Arr [2]int               `json:"arr"`
+	Nps []NumberPoolSettings `json:"nps"`
+	Tag Secret               `json:"tag,omitempty"`
+	Def string
+	un  string
+}
+
+// TestDecodeLikeEncodingJSON: decodeJSON gives the value encoding/json gives, and fails when it
+// fails.
+func TestDecodeLikeEncodingJSON(t *testing.T) {
+	docs := []string{
+		`{}`, ` { "s" : "x" , "b" : true } `, `{"s":"\u00e9\n\"q\"","i":-12,"u":7,"f":-1.5e3}`,
+		`{"s":"caf\u00e9 ünïcode","l":["a","b"],"n":null,"p":{"page_number":2}}`,
+		`{"l":[],"n":"v","p":null,"m":{"k":[1,{"x":null}]},"a":[true,2,"3"],"raw":{"z" : 1}}`,
+		`{"bs":"aGk=","arr":[1,2],"nps":[{"long_code_weight":1,"x":2},{}],"tag":"t","Def":"d"}`,
+		`{"S":"folded","DEF":"d2","un":"no","unknown":[1,2]}`, `{"s":null,"b":null,"i":null,"l":null}`,
+		`{"s":"a","s":"b"}`, `{"s":"bad utf8 ` + "\xff" + `"}`, `{"f":1e400}`, `{"i":300}`, `{"i":1.5}`,
+		`{"u":-1}`, `{"s":5}`, `{"b":"true"}`, `{"l":"x"}`, `{"p":[]}`, `{"n":5}`, `{"\u0073":"escaped key"}`,
+		``, `{`, `{"s":}`, `{"s":"x",}`, `{"s" "x"}`, `[1]`, `{"s":"x"} x`, `{"f":01}`, `{"f":1.}`,
+		`{"f":-}`, `{"s":"a` + "\x01" + `"}`, `{"s":"\x"}`, `{"s":"\u12"}`, `{"l":[1,]}`, `{"b":tru}`,
+		`{"a":nul}`, `{"s":"x"}}`, `null`, `"str"`,
+	}
+	for _, doc := range docs {
+		var want, got decodeSample
+		werr := json.Unmarshal([]byte(doc), &want)
+		gerr := decodeJSON([]byte(doc), &got)
+		if (werr == nil) != (gerr == nil) {
+			t.Errorf("%q: encoding/json %v, decodeJSON %v", doc, werr, gerr)
+			continue
+		}
+		if werr == nil && !reflect.DeepEqual(want, got) {
+			t.Errorf("%q:\n got %+v\nwant %+v", doc, got, want)
+		}
+	}
+}
 
 // TestDecodeExtra: unknown members, a case-folded one too, go to Extra, at every level.
 func TestDecodeExtra(t *testing.T) {
@@ -20,7 +72,7 @@ func TestDecodeExtra(t *testing.T) {
 	}
 }
 
-// TestDecodeKeepsNoReference: nothing decoded points into the input (Extra values are copies).
+// TestDecodeKeepsNoReference: nothing decoded points into the input.
 func TestDecodeKeepsNoReference(t *testing.T) {
 	doc := benchPage(30)
 	var page Page[MessagingProfile]

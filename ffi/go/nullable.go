@@ -71,9 +71,6 @@ func (n *Nullable[T]) UnmarshalJSON(b []byte) error {
 
 func (*Nullable[T]) isNullable() {}
 
-// nullable is implemented by every Nullable[T] (argument checks look inside it).
-type nullable interface{ isNullable() }
-
 // Ptr returns a pointer to v, for optional fields: Ptr(true), Ptr("name").
 func Ptr[T any](v T) *T {
 	return &v
