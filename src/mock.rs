@@ -284,8 +284,7 @@ fn serve(stream: TcpStream, shared: &Shared) {
             && req.header("accept-encoding").is_some_and(|v| {
                 v.split(',').any(|e| e.split(';').next().unwrap_or("").trim().eq_ignore_ascii_case("gzip"))
             });
-        let written = write_reply(&mut writer, &reply, gzip, shared.options.bandwidth);
-        shared.bytes_sent.fetch_add(written.as_ref().map_or(0, |n| *n), Ordering::SeqCst);
+        let written = write_reply(&mut writer, &reply, gzip, shared.options.bandwidth, &shared.bytes_sent);
         if written.is_err() || close {
             return;
         }
@@ -424,13 +423,14 @@ fn bad_field(status: u16, field: &str, detail: &str) -> Reply {
     Reply { status, body: json!({ "errors": [field_error(field, detail)] }), headers: Vec::new(), raw: None }
 }
 
-/// Writes `reply`, gzipped when `gzip`, at most `bandwidth` bytes per second; returns the bytes
-/// written.
+/// Writes `reply`, gzipped when `gzip`, at most `bandwidth` bytes per second, adding its size
+/// to `counter` before sending; returns the bytes written.
 fn write_reply(
     out: &mut impl Write,
     reply: &Reply,
     gzip: bool,
     bandwidth: Option<u64>,
+    counter: &AtomicU64,
 ) -> std::io::Result<u64> {
     let mut body = match &reply.raw {
         Some(raw) => raw.to_vec(),
@@ -465,6 +465,8 @@ fn write_reply(
     head.push_str("\r\n");
     let mut bytes = head.into_bytes();
     bytes.extend_from_slice(&body);
+    // Counted before sending, so a client that has read the answer sees it counted.
+    counter.fetch_add(bytes.len() as u64, Ordering::SeqCst);
     match bandwidth {
         None => out.write_all(&bytes)?,
         Some(rate) => {
