@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The project's one test command: installs what the tests need (the Prism mock server into
-# .prism/, pytest into a virtual environment in target/test-venv), starts Prism on a free loopback
+# .prism/, pytest, mypy and pyright into a virtual environment in target/test-venv), starts Prism on a free loopback
 # port and the contract suites' recording proxy in front of it (opted in here: cargo feature
 # `contract`, pytest --contract, Go build tag `contract`), then runs the Rust, C (through cargo), Python and Go suites and the
 # install checks (tests/install-check.sh). Safe to run again: finished installs are skipped.
