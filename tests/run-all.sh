@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The project's one test command: installs what the tests need (the Prism mock server into
-# .prism/, pytest into a virtual environment in target/test-venv), starts Prism on a free loopback
+# .prism/, pytest, mypy and pyright into a virtual environment in target/test-venv), starts Prism on a free loopback
 # port and the contract suites' recording proxy in front of it (opted in here: cargo feature
 # `contract`, pytest --contract, Go build tag `contract`), then runs the Rust, C (through cargo), Python and Go suites and the
 # install checks (tests/install-check.sh). Safe to run again: finished installs are skipped.
@@ -90,6 +90,23 @@ else
         die "pip install pytest failed"
     "$PYTHON" -m pytest --version || die "pytest is still missing after pip install"
 fi
+
+# The type checkers of the "python types" step, pinned: a new release must not fail CI by itself.
+# pyright's wheel bundles its JavaScript and runs it with the node that Prism needs anyway.
+MYPY_VERSION="2.4.1"
+PYRIGHT_VERSION="1.1.414"
+note "setup: mypy $MYPY_VERSION and pyright $PYRIGHT_VERSION in $VENV"
+installed_version() {
+    "$PYTHON" -c 'import importlib.metadata as m, sys; print(m.version(sys.argv[1]))' "$1" 2>/dev/null
+}
+if [[ "$(installed_version mypy)" == "$MYPY_VERSION" && "$(installed_version pyright)" == "$PYRIGHT_VERSION" ]]; then
+    echo "already installed"
+else
+    timeout 600 "$PYTHON" -m pip install --quiet --disable-pip-version-check \
+        "mypy==$MYPY_VERSION" "pyright==$PYRIGHT_VERSION" || die "pip install of mypy and pyright failed"
+fi
+"$VENV/bin/mypy" --version || die "mypy does not run"
+timeout 300 "$VENV/bin/pyright" --version || die "pyright does not run (it needs node on PATH)"
 
 PRISM_PID=""
 PRISM_LOG="$(mktemp "${TMPDIR:-/tmp}/telnyx-prism.XXXXXX")"
@@ -206,6 +223,50 @@ if [[ -d ffi/python/tests ]]; then
 else
     ABSENT+=("python (no ffi/python/tests)")
     note "step 'python': not present yet (no ffi/python/tests)"
+fi
+
+# Static typing of the Python package and of every Python example, as a user's checker sees them:
+# mypy --strict and pyright (standard mode) with no error, and pyright --verifytypes scoring the
+# package's public interface at least MIN_TYPE_COMPLETENESS (issue 14). The package is found from
+# the checkout through PYTHONPATH (pyright asks the interpreter given for its search paths).
+MIN_TYPE_COMPLETENESS=95
+python_types() {
+    local pkg="$ROOT/ffi/python" examples="$ROOT/examples/python"
+    local bin="$VENV/bin" cache="$ROOT/target/mypy-cache"
+    (cd "$pkg" && "$bin/mypy" --strict --cache-dir "$cache" -p telnyx_messaging) || return 1
+    (cd "$examples" && MYPYPATH="$pkg" "$bin/mypy" --strict --cache-dir "$cache" ./*.py) || return 1
+    PYTHONPATH="$pkg:$examples" "$bin/pyright" --pythonpath "$PYTHON" "$pkg/telnyx_messaging" "$examples" ||
+        return 1
+    local report
+    report="$(mktemp "${TMPDIR:-/tmp}/telnyx-verifytypes.XXXXXX")"
+    # Exits non-zero whenever a symbol is incomplete: the score decides.
+    PYTHONPATH="$pkg" "$bin/pyright" --pythonpath "$PYTHON" --verifytypes telnyx_messaging --ignoreexternal \
+        --outputjson >"$report"
+    "$PYTHON" - "$report" "$MIN_TYPE_COMPLETENESS" <<'PY'
+import json, sys
+
+with open(sys.argv[1]) as f:
+    report = json.load(f)
+minimum = float(sys.argv[2])
+completeness = report["typeCompleteness"]
+score = 100.0 * completeness["completenessScore"]
+for diag in report["generalDiagnostics"]:
+    if diag["severity"] == "error":
+        print(f"  {diag['file']}:{diag['range']['start']['line'] + 1}: {diag['message']}")
+counts = completeness["exportedSymbolCounts"]
+print(f"pyright --verifytypes telnyx_messaging: type completeness {score:.1f}% "
+      f"({counts['withKnownType']} of {sum(counts.values())} exported symbols known), "
+      f"at least {minimum:g}% required")
+sys.exit(0 if score >= minimum else 1)
+PY
+    local rc=$?
+    rm -f "$report"
+    return $rc
+}
+if [[ -d ffi/python/telnyx_messaging ]]; then
+    step "python types" python_types
+else
+    ABSENT+=("python types (no ffi/python/telnyx_messaging)")
 fi
 
 go_suite() {

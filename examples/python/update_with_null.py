@@ -22,8 +22,11 @@ def main() -> int:
             if len(sys.argv) > 1:
                 profile_id = sys.argv[1]
             else:  # offline: the mock's first seeded profile, which has a webhook URL
-                first = client.messaging_profiles.list_page(page_size=1).data[0]
-                profile_id = first["id"]
+                first = client.messaging_profiles.list_page(page_size=1).data[0]  # a MessagingProfile
+                if "id" not in first:  # every key of a result may be missing; this check tells type checkers
+                    print("error: the profile has no id", file=sys.stderr)
+                    return 1
+                profile_id = first["id"]  # a str
                 print(f"{profile_id}: name={first.get('name')!r} webhook_url={first.get('webhook_url')!r}")
             profile = client.messaging_profiles.update(
                 profile_id,

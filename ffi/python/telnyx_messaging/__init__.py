@@ -14,7 +14,10 @@ A pure-ctypes binding of the Rust library ``telnyx-messaging`` through its C ABI
             print(e.status_code, e.errors)
 
 Results are ``dict``s as the API returned them (``v1_secret`` shows as ``[redacted]`` in their
-repr; read it by key). The C library is found next to this
+repr; read it by key), typed for mypy, pyright and editors by the ``TypedDict`` s exported here
+(:class:`MessagingProfile`, :class:`ShortCode`, :class:`PhoneNumberWithMessagingSettings`,
+:class:`AutorespConfig`, ...): ``profile.get("name")`` is an ``Optional[str]``, a misspelt key
+an error. The C library is found next to this
 package, through ``TELNYX_MESSAGING_LIB``, or in the cargo target directory of the checkout.
 
 :mod:`telnyx_messaging.mock` serves an offline mock of the whole API in-process, for tests
@@ -49,9 +52,27 @@ from ._exceptions import (
 )
 from ._logging import TRACE
 from ._resources import AutorespConfigs, MessagingProfileMetrics, MessagingProfiles, ShortCodes
+from ._types import (
+    AlphanumericSenderId,
+    AutorespConfig,
+    MessagingFeatures,
+    MessagingFeatureSet,
+    MessagingProfile,
+    NumberHealthMetrics,
+    NumberPoolSettings,
+    PageMeta,
+    PhoneNumberWithMessagingSettings,
+    ProfileMetrics,
+    ProfileMetricsHighLevel,
+    ShortCode,
+    UrlShortenerSettings,
+)
 
 __version__ = "0.1.0"
 
+# Every name literally (not `*_exceptions.__all__`): type checkers read this list to know what
+# the package exports (`mypy --strict` refuses `from telnyx_messaging import NotFoundError`
+# otherwise). tests/test_typing.py checks that it covers the exceptions and the result types.
 __all__ = [
     "Client",
     "Telnyx",
@@ -64,7 +85,40 @@ __all__ = [
     "AutorespConfigs",
     "ShortCodes",
     "MessagingProfileMetrics",
-    *_exceptions.__all__,
+    # result types (TypedDicts: annotations only, results are plain dicts)
+    "PageMeta",
+    "MessagingProfile",
+    "NumberPoolSettings",
+    "UrlShortenerSettings",
+    "PhoneNumberWithMessagingSettings",
+    "MessagingFeatures",
+    "MessagingFeatureSet",
+    "NumberHealthMetrics",
+    "ShortCode",
+    "AlphanumericSenderId",
+    "AutorespConfig",
+    "ProfileMetrics",
+    "ProfileMetricsHighLevel",
+    # exceptions
+    "TelnyxError",
+    "InvalidArgumentError",
+    "InvalidArgumentTypeError",
+    "ConfigurationError",
+    "PanicError",
+    "APIError",
+    "APIConnectionError",
+    "APITimeoutError",
+    "APIResponseValidationError",
+    "UnexpectedPageError",
+    "APIStatusError",
+    "BadRequestError",
+    "AuthenticationError",
+    "PermissionDeniedError",
+    "NotFoundError",
+    "ConflictError",
+    "UnprocessableEntityError",
+    "RateLimitError",
+    "InternalServerError",
     "library_version",
     "library_path",
     "TRACE",
@@ -78,4 +132,4 @@ def library_version() -> str:
 
 
 #: Where the C library was loaded from.
-library_path = str(_lib.library_path)
+library_path: str = str(_lib.library_path)

@@ -8,10 +8,11 @@ import ctypes
 import json
 import threading
 from ctypes import byref, c_void_p
-from typing import Any, Callable, Dict, Generic, Iterator, List, Mapping, Optional, TypeVar
+from typing import Any, Callable, Dict, Generic, Iterator, List, Mapping, Optional, TypeVar, cast
 
 from . import _lib
 from ._exceptions import InvalidArgumentError, InvalidArgumentTypeError, TelnyxError, from_error_json
+from ._types import PageMeta
 
 __all__ = ["NOT_GIVEN", "NotGiven", "Page", "PageIterator", "ItemIterator"]
 
@@ -310,7 +311,12 @@ class Page(Generic[T]):
 
     __slots__ = ("data", "meta")
 
-    def __init__(self, data: List[T], meta: Optional[Dict[str, Any]] = None) -> None:
+    data: List[T]
+    """The items of this page."""
+    meta: Optional[PageMeta]
+    """Page number, size and totals, or ``None`` when the server sent none."""
+
+    def __init__(self, data: List[T], meta: Optional[PageMeta] = None) -> None:
         self.data = data
         self.meta = meta
 
@@ -320,11 +326,13 @@ class Page(Generic[T]):
             raise TelnyxError(f"the C library returned a page that is not an object: {value!r:.100}")
         data = value.get("data")
         meta = value.get("meta")
-        return cls(list(data) if isinstance(data, list) else [], meta if isinstance(meta, dict) else None)
+        return cls(
+            list(data) if isinstance(data, list) else [], cast(PageMeta, meta) if isinstance(meta, dict) else None
+        )
 
     def has_next_page(self) -> bool:
         """Whether ``meta`` says there is a page after this one."""
-        m = self.meta or {}
+        m = cast(Mapping[str, Any], self.meta or {})  # values as the server sent them: int() checks
         try:
             return bool(self.data) and int(m["page_number"]) < int(m["total_pages"])
         except (KeyError, TypeError, ValueError):

@@ -143,7 +143,8 @@ class UnexpectedPageError(APIError):
 class APIStatusError(APIError):
     """The API answered with a status outside 2xx."""
 
-    status_code: int
+    # Always set here (narrower than TelnyxError's Optional[int]), as in the official SDK.
+    status_code: int  # pyright: ignore[reportIncompatibleVariableOverride]
 
 
 class BadRequestError(APIStatusError):

@@ -32,7 +32,7 @@ def _c_level(python_level: int) -> int:
     return max((c for c, p in _TO_PYTHON.items() if p >= python_level), default=0)
 
 
-@_lib.LogCallback
+@_lib.LogCallback  # type: ignore[untyped-decorator]  # a ctypes CFUNCTYPE: untyped to mypy
 def _deliver(_user_data: Optional[int], level: int, _target: bytes, message: bytes) -> None:
     logger.log(_TO_PYTHON.get(level, logging.DEBUG), message.decode("utf-8", "replace"))
 

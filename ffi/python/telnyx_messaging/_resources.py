@@ -13,7 +13,7 @@ import collections.abc
 import functools
 import inspect
 import typing
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Union, cast
 
 from ._base import (
     NOT_GIVEN,
@@ -28,6 +28,15 @@ from ._base import (
     json_arg,
     open_iter,
     params_arg,
+)
+from ._types import (
+    AlphanumericSenderId,
+    AutorespConfig,
+    MessagingProfile,
+    PhoneNumberWithMessagingSettings,
+    ProfileMetrics,
+    ProfileMetricsHighLevel,
+    ShortCode,
 )
 
 if TYPE_CHECKING:
@@ -127,7 +136,7 @@ class AutorespConfigs(_Resource):
         created_at_lte: Optional[str] = None,
         updated_at_gte: Optional[str] = None,
         updated_at_lte: Optional[str] = None,
-    ) -> Page[JSON]:
+    ) -> Page[AutorespConfig]:
         """``GET /messaging_profiles/{profile_id}/autoresp_configs``: every config of the profile,
         as one :class:`Page` (the API takes no page parameters).
 
@@ -158,28 +167,28 @@ class AutorespConfigs(_Resource):
         keywords: Sequence[str],
         country_code: str,
         resp_text: Union[str, NotGiven] = NOT_GIVEN,
-    ) -> JSON:
+    ) -> AutorespConfig:
         """``POST /messaging_profiles/{profile_id}/autoresp_configs``: creates a config.
 
         ``op`` is ``"start"``, ``"stop"`` or ``"info"``; ``keywords`` trigger it;
         ``country_code`` is an ISO 3166-1 alpha-2 code or ``"*"``; ``resp_text`` is the reply.
         """
         body = given(op=op, keywords=_list(keywords), country_code=country_code, resp_text=resp_text)
-        return call_json(
+        return cast(AutorespConfig, call_json(
             self._handle,
             "telnyx_messaging_profiles_autoresp_configs_create",
             cstr(profile_id, "profile_id"),
             json_arg(body, "body"),
-        )
+        ))
 
-    def retrieve(self, autoresp_cfg_id: str, *, profile_id: str) -> JSON:
+    def retrieve(self, autoresp_cfg_id: str, *, profile_id: str) -> AutorespConfig:
         """``GET /messaging_profiles/{profile_id}/autoresp_configs/{autoresp_cfg_id}``."""
-        return call_json(
+        return cast(AutorespConfig, call_json(
             self._handle,
             "telnyx_messaging_profiles_autoresp_configs_retrieve",
             cstr(profile_id, "profile_id"),
             cstr(autoresp_cfg_id, "autoresp_cfg_id"),
-        )
+        ))
 
     def update(
         self,
@@ -190,27 +199,27 @@ class AutorespConfigs(_Resource):
         keywords: Sequence[str],
         country_code: str,
         resp_text: Union[str, NotGiven] = NOT_GIVEN,
-    ) -> JSON:
+    ) -> AutorespConfig:
         """``PUT /messaging_profiles/{profile_id}/autoresp_configs/{autoresp_cfg_id}``: replaces
         the whole config (same fields as :meth:`create`)."""
         body = given(op=op, keywords=_list(keywords), country_code=country_code, resp_text=resp_text)
-        return call_json(
+        return cast(AutorespConfig, call_json(
             self._handle,
             "telnyx_messaging_profiles_autoresp_configs_update",
             cstr(profile_id, "profile_id"),
             cstr(autoresp_cfg_id, "autoresp_cfg_id"),
             json_arg(body, "body"),
-        )
+        ))
 
-    def delete(self, autoresp_cfg_id: str, *, profile_id: str) -> Any:
+    def delete(self, autoresp_cfg_id: str, *, profile_id: str) -> str:
         """``DELETE /messaging_profiles/{profile_id}/autoresp_configs/{autoresp_cfg_id}``:
         returns what the server answered (the string ``"OK"``)."""
-        return call_json(
+        return cast(str, call_json(
             self._handle,
             "telnyx_messaging_profiles_autoresp_configs_delete",
             cstr(profile_id, "profile_id"),
             cstr(autoresp_cfg_id, "autoresp_cfg_id"),
-        )
+        ))
 
 
 def _list(value: Any) -> Any:
@@ -234,7 +243,7 @@ class MessagingProfiles(_Resource):
     def __init__(self, handle: "ClientHandle") -> None:
         super().__init__(handle)
         #: Auto-response configs of a profile.
-        self.autoresp_configs = AutorespConfigs(handle)
+        self.autoresp_configs: AutorespConfigs = AutorespConfigs(handle)
 
     # -- lists of profiles ----------------------------------------------------------------
 
@@ -246,7 +255,7 @@ class MessagingProfiles(_Resource):
         filter_name_contains: Optional[str] = None,
         page_number: Optional[int] = None,
         page_size: Optional[int] = None,
-    ) -> ItemIterator[JSON]:
+    ) -> ItemIterator[MessagingProfile]:
         """``GET /messaging_profiles``: every profile, across pages, fetched lazily (the next page
         is requested only when the current one is used up).
 
@@ -273,7 +282,7 @@ class MessagingProfiles(_Resource):
         filter_name_contains: Optional[str] = None,
         page_number: Optional[int] = None,
         page_size: Optional[int] = None,
-    ) -> Page[JSON]:
+    ) -> Page[MessagingProfile]:
         """``GET /messaging_profiles``: one :class:`Page` (same arguments as :meth:`list`)."""
         params = params_arg(
             dict(
@@ -309,7 +318,7 @@ class MessagingProfiles(_Resource):
         smart_encoding: Union[bool, NotGiven] = NOT_GIVEN,
         ai_assistant_id: Union[str, NotGiven] = NOT_GIVEN,
         resource_group_id: Union[str, NotGiven] = NOT_GIVEN,
-    ) -> JSON:
+    ) -> MessagingProfile:
         """``POST /messaging_profiles``: creates a profile and returns it.
 
         ``name`` and ``whitelisted_destinations`` (ISO 3166-1 alpha-2 codes, or ``["*"]`` for
@@ -339,15 +348,17 @@ class MessagingProfiles(_Resource):
             ai_assistant_id=ai_assistant_id,
             resource_group_id=resource_group_id,
         )
-        return call_json(self._handle, "telnyx_messaging_profiles_create", json_arg(body, "body"))
+        return cast(
+            MessagingProfile, call_json(self._handle, "telnyx_messaging_profiles_create", json_arg(body, "body"))
+        )
 
-    def retrieve(self, messaging_profile_id: str) -> JSON:
+    def retrieve(self, messaging_profile_id: str) -> MessagingProfile:
         """``GET /messaging_profiles/{id}``."""
-        return call_json(
+        return cast(MessagingProfile, call_json(
             self._handle,
             "telnyx_messaging_profiles_retrieve",
             cstr(messaging_profile_id, "messaging_profile_id"),
-        )
+        ))
 
     def update(
         self,
@@ -369,7 +380,7 @@ class MessagingProfiles(_Resource):
         mobile_only: Union[bool, NotGiven] = NOT_GIVEN,
         smart_encoding: Union[bool, NotGiven] = NOT_GIVEN,
         ai_assistant_id: Union[Optional[str], NotGiven] = NOT_GIVEN,
-    ) -> JSON:
+    ) -> MessagingProfile:
         """``PATCH /messaging_profiles/{id}``: changes the fields passed and returns the profile.
 
         An argument left out is not sent (the field stays as it is); an explicit ``None`` sends
@@ -395,46 +406,46 @@ class MessagingProfiles(_Resource):
             smart_encoding=smart_encoding,
             ai_assistant_id=ai_assistant_id,
         )
-        return call_json(
+        return cast(MessagingProfile, call_json(
             self._handle,
             "telnyx_messaging_profiles_update",
             cstr(messaging_profile_id, "messaging_profile_id"),
             json_arg(body, "body"),
-        )
+        ))
 
-    def delete(self, messaging_profile_id: str) -> JSON:
+    def delete(self, messaging_profile_id: str) -> MessagingProfile:
         """``DELETE /messaging_profiles/{id}``: returns the deleted profile."""
-        return call_json(
+        return cast(MessagingProfile, call_json(
             self._handle,
             "telnyx_messaging_profiles_delete",
             cstr(messaging_profile_id, "messaging_profile_id"),
-        )
+        ))
 
-    def regenerate_secret(self, messaging_profile_id: str) -> JSON:
+    def regenerate_secret(self, messaging_profile_id: str) -> MessagingProfile:
         """``POST /messaging_profiles/{id}/actions/regenerate_secret``: returns the profile with
         its new ``v1_secret``."""
-        return call_json(
+        return cast(MessagingProfile, call_json(
             self._handle,
             "telnyx_messaging_profiles_regenerate_secret",
             cstr(messaging_profile_id, "messaging_profile_id"),
-        )
+        ))
 
-    def retrieve_metrics(self, messaging_profile_id: str, *, time_frame: Optional[TimeFrame] = None) -> JSON:
+    def retrieve_metrics(self, messaging_profile_id: str, *, time_frame: Optional[TimeFrame] = None) -> ProfileMetrics:
         """``GET /messaging_profiles/{id}/metrics``: detailed metrics of one profile (a free-form
         dict). ``time_frame``: ``"1h"``, ``"3h"``, ``"24h"`` (server default), ``"3d"``, ``"7d"``
         or ``"30d"``."""
-        return call_json(
+        return cast(ProfileMetrics, call_json(
             self._handle,
             "telnyx_messaging_profiles_retrieve_metrics",
             cstr(messaging_profile_id, "messaging_profile_id"),
             params_arg(dict(time_frame=time_frame)),
-        )
+        ))
 
     # -- lists under one profile ----------------------------------------------------------
 
     def list_phone_numbers(
         self, messaging_profile_id: str, *, page_number: Optional[int] = None, page_size: Optional[int] = None
-    ) -> ItemIterator[JSON]:
+    ) -> ItemIterator[PhoneNumberWithMessagingSettings]:
         """``GET /messaging_profiles/{id}/phone_numbers``: every phone number of the profile,
         across pages, fetched lazily. ``page_number`` is the first page, ``page_size`` 1..250
         (250 when not given)."""
@@ -449,7 +460,7 @@ class MessagingProfiles(_Resource):
 
     def list_phone_numbers_page(
         self, messaging_profile_id: str, *, page_number: Optional[int] = None, page_size: Optional[int] = None
-    ) -> Page[JSON]:
+    ) -> Page[PhoneNumberWithMessagingSettings]:
         """``GET /messaging_profiles/{id}/phone_numbers``: one :class:`Page`."""
         return call_page(
             self._handle,
@@ -460,7 +471,7 @@ class MessagingProfiles(_Resource):
 
     def list_short_codes(
         self, messaging_profile_id: str, *, page_number: Optional[int] = None, page_size: Optional[int] = None
-    ) -> ItemIterator[JSON]:
+    ) -> ItemIterator[ShortCode]:
         """``GET /messaging_profiles/{id}/short_codes``: every short code of the profile, across
         pages, fetched lazily."""
         return ItemIterator(
@@ -474,7 +485,7 @@ class MessagingProfiles(_Resource):
 
     def list_short_codes_page(
         self, messaging_profile_id: str, *, page_number: Optional[int] = None, page_size: Optional[int] = None
-    ) -> Page[JSON]:
+    ) -> Page[ShortCode]:
         """``GET /messaging_profiles/{id}/short_codes``: one :class:`Page`."""
         return call_page(
             self._handle,
@@ -485,7 +496,7 @@ class MessagingProfiles(_Resource):
 
     def list_alphanumeric_sender_ids(
         self, messaging_profile_id: str, *, page_number: Optional[int] = None, page_size: Optional[int] = None
-    ) -> ItemIterator[JSON]:
+    ) -> ItemIterator[AlphanumericSenderId]:
         """``GET /messaging_profiles/{id}/alphanumeric_sender_ids``: every alphanumeric sender ID
         of the profile, across pages, fetched lazily."""
         return ItemIterator(
@@ -499,7 +510,7 @@ class MessagingProfiles(_Resource):
 
     def list_alphanumeric_sender_ids_page(
         self, messaging_profile_id: str, *, page_number: Optional[int] = None, page_size: Optional[int] = None
-    ) -> Page[JSON]:
+    ) -> Page[AlphanumericSenderId]:
         """``GET /messaging_profiles/{id}/alphanumeric_sender_ids``: one :class:`Page`."""
         return call_page(
             self._handle,
@@ -518,7 +529,7 @@ class ShortCodes(_Resource):
         filter_messaging_profile_id: Optional[str] = None,
         page_number: Optional[int] = None,
         page_size: Optional[int] = None,
-    ) -> ItemIterator[JSON]:
+    ) -> ItemIterator[ShortCode]:
         """``GET /short_codes``: every short code, across pages, fetched lazily.
 
         ``filter_messaging_profile_id`` (sent as ``filter[messaging_profile_id]``; the string
@@ -540,7 +551,7 @@ class ShortCodes(_Resource):
         filter_messaging_profile_id: Optional[str] = None,
         page_number: Optional[int] = None,
         page_size: Optional[int] = None,
-    ) -> Page[JSON]:
+    ) -> Page[ShortCode]:
         """``GET /short_codes``: one :class:`Page` (same arguments as :meth:`list`)."""
         params = params_arg(
             dict(
@@ -551,9 +562,11 @@ class ShortCodes(_Resource):
         )
         return call_page(self._handle, "telnyx_short_codes_list", params)
 
-    def retrieve(self, short_code_id: str) -> JSON:
+    def retrieve(self, short_code_id: str) -> ShortCode:
         """``GET /short_codes/{id}`` (the id is a UUID, not the digits)."""
-        return call_json(self._handle, "telnyx_short_codes_retrieve", cstr(short_code_id, "short_code_id"))
+        return cast(
+            ShortCode, call_json(self._handle, "telnyx_short_codes_retrieve", cstr(short_code_id, "short_code_id"))
+        )
 
     def update(
         self,
@@ -561,25 +574,25 @@ class ShortCodes(_Resource):
         *,
         messaging_profile_id: Optional[str],
         tags: Union[Sequence[str], NotGiven] = NOT_GIVEN,
-    ) -> JSON:
+    ) -> ShortCode:
         """``PATCH /short_codes/{id}``: assigns the short code to a profile and sets its tags.
 
         ``messaging_profile_id`` is required: a profile id assigns, ``None`` (sent as JSON
         ``null``) or ``""`` unassigns.
         """
         body = given(messaging_profile_id=messaging_profile_id, tags=_list(tags))
-        return call_json(
+        return cast(ShortCode, call_json(
             self._handle,
             "telnyx_short_codes_update",
             cstr(short_code_id, "short_code_id"),
             json_arg(body, "body"),
-        )
+        ))
 
 
 class MessagingProfileMetrics(_Resource):
     """Metrics of every messaging profile: ``client.messaging_profile_metrics``."""
 
-    def list(self, *, time_frame: Optional[TimeFrame] = None) -> Page[JSON]:
+    def list(self, *, time_frame: Optional[TimeFrame] = None) -> Page[ProfileMetricsHighLevel]:
         """``GET /messaging_profile_metrics``: high-level metrics of every profile, as one
         :class:`Page` (the API takes no page parameters). ``time_frame``: ``"1h"``, ``"3h"``,
         ``"24h"`` (server default), ``"3d"``, ``"7d"`` or ``"30d"``."""
