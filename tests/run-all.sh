@@ -108,6 +108,15 @@ fi
 "$VENV/bin/mypy" --version || die "mypy does not run"
 timeout 300 "$VENV/bin/pyright" --version || die "pyright does not run (it needs node on PATH)"
 
+# The Go modules' one dependency (github.com/go-json-experiment/json), from the module proxy:
+# fetched here, in setup, so that the suites themselves need no network.
+if [[ -f ffi/go/go.mod ]]; then
+    note "setup: go mod download (ffi/go, examples/go, examples/bench/go)"
+    for module in ffi/go examples/go examples/bench/go; do
+        (cd "$module" && timeout 600 go mod download) || die "go mod download failed in $module"
+    done
+fi
+
 PRISM_PID=""
 PRISM_LOG="$(mktemp "${TMPDIR:-/tmp}/telnyx-prism.XXXXXX")"
 

@@ -1,7 +1,9 @@
 module github.com/telnyx-messaging/telnyx-messaging/examples/go
 
-go 1.24
+go 1.26
 
 require github.com/telnyx-messaging/telnyx-messaging/ffi/go v0.0.0
+
+require github.com/go-json-experiment/json v1.27.2 // indirect
 
 replace github.com/telnyx-messaging/telnyx-messaging/ffi/go => ../../ffi/go

@@ -384,7 +384,7 @@ func callInto[T any](c *Client, ctx context.Context, what string, f callFunc) (*
 			return takeError(e)
 		}
 		if out == nil {
-			derr = decodeJSON(nil, v) // encoding/json's error for empty input
+			derr = decodeJSON(nil, v) // the decoder's error for empty input
 			return nil
 		}
 		derr = takeJSON(out, v)

@@ -1,3 +1,5 @@
 module github.com/telnyx-messaging/telnyx-messaging/ffi/go
 
-go 1.24
+go 1.26
+
+require github.com/go-json-experiment/json v1.27.2

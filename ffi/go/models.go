@@ -3,6 +3,9 @@ package telnyxmessaging
 import (
 	"fmt"
 	"io"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // WebhookAPIVersion is the webhook format of a messaging profile. Values other than the
@@ -88,7 +91,7 @@ type MessagingProfile struct {
 	// Name is a user friendly name.
 	Name string `json:"name,omitempty"`
 	// Enabled says whether the profile is enabled.
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled *bool `json:"enabled,omitzero"`
 	// WebhookURL is where webhooks go; null when none.
 	WebhookURL Nullable[string] `json:"webhook_url,omitzero"`
 	// WebhookFailoverURL is where webhooks go when WebhookURL fails; null when none.
@@ -109,19 +112,19 @@ type MessagingProfile struct {
 	// DailySpendLimit is the daily spend limit in USD, a decimal string such as "100.00".
 	DailySpendLimit string `json:"daily_spend_limit,omitempty"`
 	// DailySpendLimitEnabled says whether DailySpendLimit is enforced.
-	DailySpendLimitEnabled *bool `json:"daily_spend_limit_enabled,omitempty"`
+	DailySpendLimitEnabled *bool `json:"daily_spend_limit_enabled,omitzero"`
 	// MMSFallBackToSMS enables SMS fallback for MMS.
-	MMSFallBackToSMS *bool `json:"mms_fall_back_to_sms,omitempty"`
+	MMSFallBackToSMS *bool `json:"mms_fall_back_to_sms,omitzero"`
 	// MMSTranscoding enables automatic resizing of MMS media.
-	MMSTranscoding *bool `json:"mms_transcoding,omitempty"`
+	MMSTranscoding *bool `json:"mms_transcoding,omitzero"`
 	// MobileOnly sends only to mobile numbers.
-	MobileOnly *bool `json:"mobile_only,omitempty"`
+	MobileOnly *bool `json:"mobile_only,omitzero"`
 	// RedactionEnabled says whether message content redaction is on.
-	RedactionEnabled *bool `json:"redaction_enabled,omitempty"`
+	RedactionEnabled *bool `json:"redaction_enabled,omitzero"`
 	// RedactionLevel is how much is redacted.
-	RedactionLevel *int `json:"redaction_level,omitempty"`
+	RedactionLevel *int `json:"redaction_level,omitzero"`
 	// SmartEncoding enables the automatic GSM-7 / UCS-2 encoding choice.
-	SmartEncoding *bool `json:"smart_encoding,omitempty"`
+	SmartEncoding *bool `json:"smart_encoding,omitzero"`
 	// AIAssistantID is the AI assistant of the profile.
 	AIAssistantID Nullable[string] `json:"ai_assistant_id,omitzero"`
 	// ResourceGroupID is the resource group of the profile.
@@ -135,7 +138,7 @@ type MessagingProfile struct {
 	// UpdatedAt is the ISO 8601 update time.
 	UpdatedAt string `json:"updated_at,omitempty"`
 	// Extra holds fields this version does not know.
-	Extra Extra `json:"-"`
+	Extra Extra `json:",embed"`
 }
 
 // NumberPoolSettings: send from a pool of numbers, with a weight per number type.
@@ -147,11 +150,11 @@ type NumberPoolSettings struct {
 	// SkipUnhealthy excludes unhealthy numbers.
 	SkipUnhealthy bool `json:"skip_unhealthy"`
 	// Geomatch prefers a number with the destination's area code.
-	Geomatch *bool `json:"geomatch,omitempty"`
+	Geomatch *bool `json:"geomatch,omitzero"`
 	// StickySender uses the same number for every message to one recipient.
-	StickySender *bool `json:"sticky_sender,omitempty"`
+	StickySender *bool `json:"sticky_sender,omitzero"`
 	// Extra holds fields this version does not know.
-	Extra Extra `json:"-"`
+	Extra Extra `json:",embed"`
 }
 
 // URLShortenerSettings: replace links of public URL shorteners with Telnyx ones.
@@ -159,13 +162,13 @@ type URLShortenerSettings struct {
 	// Domain is one of the domains of the Telnyx URL shortener (required).
 	Domain string `json:"domain"`
 	// Prefix is a brand prefix after the domain.
-	Prefix *string `json:"prefix,omitempty"`
+	Prefix *string `json:"prefix,omitzero"`
 	// ReplaceBlacklistOnly replaces only links Telnyx blacklists.
-	ReplaceBlacklistOnly *bool `json:"replace_blacklist_only,omitempty"`
+	ReplaceBlacklistOnly *bool `json:"replace_blacklist_only,omitzero"`
 	// SendWebhooks sends webhooks when replaced links are clicked.
-	SendWebhooks *bool `json:"send_webhooks,omitempty"`
+	SendWebhooks *bool `json:"send_webhooks,omitzero"`
 	// Extra holds fields this version does not know.
-	Extra Extra `json:"-"`
+	Extra Extra `json:",embed"`
 }
 
 // PhoneNumberWithMessagingSettings is a phone number of a profile with its messaging settings.
@@ -189,9 +192,9 @@ type PhoneNumberWithMessagingSettings struct {
 	// TrafficType is the traffic type currently configured.
 	TrafficType string `json:"traffic_type,omitempty"`
 	// Features are the SMS and MMS features.
-	Features *MessagingFeatures `json:"features,omitempty"`
+	Features *MessagingFeatures `json:"features,omitzero"`
 	// Health are the health metrics.
-	Health *NumberHealthMetrics `json:"health,omitempty"`
+	Health *NumberHealthMetrics `json:"health,omitzero"`
 	// Tags are the number's tags.
 	Tags []string `json:"tags,omitzero"`
 	// OrganizationID is the owning organization.
@@ -201,7 +204,7 @@ type PhoneNumberWithMessagingSettings struct {
 	// UpdatedAt is the ISO 8601 update time.
 	UpdatedAt string `json:"updated_at,omitempty"`
 	// Extra holds fields this version does not know.
-	Extra Extra `json:"-"`
+	Extra Extra `json:",embed"`
 }
 
 // MessagingFeatures are the SMS and MMS feature sets of a number; each null when unavailable.
@@ -211,7 +214,7 @@ type MessagingFeatures struct {
 	// MMS features.
 	MMS Nullable[MessagingFeatureSet] `json:"mms,omitzero"`
 	// Extra holds fields this version does not know.
-	Extra Extra `json:"-"`
+	Extra Extra `json:",embed"`
 }
 
 // MessagingFeatureSet is what a number can do for one product (SMS or MMS).
@@ -223,7 +226,7 @@ type MessagingFeatureSet struct {
 	// InternationalOutbound: send to other countries.
 	InternationalOutbound bool `json:"international_outbound"`
 	// Extra holds fields this version does not know.
-	Extra Extra `json:"-"`
+	Extra Extra `json:",embed"`
 }
 
 // NumberHealthMetrics are the health metrics of a number.
@@ -237,7 +240,7 @@ type NumberHealthMetrics struct {
 	// SpamRatio is blocked as spam / attempted.
 	SpamRatio float64 `json:"spam_ratio"`
 	// Extra holds fields this version does not know.
-	Extra Extra `json:"-"`
+	Extra Extra `json:",embed"`
 }
 
 // ShortCode is a short code.
@@ -259,7 +262,7 @@ type ShortCode struct {
 	// UpdatedAt is the ISO 8601 update time.
 	UpdatedAt string `json:"updated_at,omitempty"`
 	// Extra holds fields this version does not know.
-	Extra Extra `json:"-"`
+	Extra Extra `json:",embed"`
 }
 
 // AlphanumericSenderID is an alphanumeric sender ID of a profile.
@@ -277,7 +280,7 @@ type AlphanumericSenderID struct {
 	// USLongCodeFallback is the US long code used as fallback for US destinations.
 	USLongCodeFallback string `json:"us_long_code_fallback,omitempty"`
 	// Extra holds fields this version does not know.
-	Extra Extra `json:"-"`
+	Extra Extra `json:",embed"`
 }
 
 // AutorespConfig is an auto-response config of a profile.
@@ -291,137 +294,168 @@ type AutorespConfig struct {
 	// CountryCode is the country it applies to ("*" for all).
 	CountryCode string `json:"country_code"`
 	// RespText is the response text.
-	RespText *string `json:"resp_text,omitempty"`
+	RespText *string `json:"resp_text,omitzero"`
 	// CreatedAt is the creation time.
 	CreatedAt string `json:"created_at"`
 	// UpdatedAt is the update time.
 	UpdatedAt string `json:"updated_at"`
 	// Extra holds fields this version does not know.
-	Extra Extra `json:"-"`
+	Extra Extra `json:",embed"`
 }
 
 // Metrics is a free-form metrics object (numbers decode as float64).
 type Metrics = map[string]any
 
-// The JSON methods: each model decodes and encodes its known fields as usual and keeps the
-// others in Extra, through one generic helper.
+// The JSON methods. Each model decodes in one pass with the v2 JSON package, unknown members
+// going to Extra (its `embed` option); UnmarshalJSON and MarshalJSON give encoding/json the
+// same behaviour. The local type plain has the fields without the methods.
 
-// UnmarshalJSON keeps unknown fields in Extra.
-func (m *MessagingProfile) UnmarshalJSON(b []byte) error {
+// UnmarshalJSONFrom decodes the known fields and keeps the others in Extra.
+func (m *MessagingProfile) UnmarshalJSONFrom(d *jsontext.Decoder) error {
 	type plain MessagingProfile
-	return decodeJSON(b, (*plain)(m))
+	return json.UnmarshalDecode(d, (*plain)(m))
 }
+
+// UnmarshalJSON decodes the known fields and keeps the others in Extra.
+func (m *MessagingProfile) UnmarshalJSON(b []byte) error { return json.Unmarshal(b, m) }
 
 // MarshalJSON writes Extra back beside the known fields.
 func (m MessagingProfile) MarshalJSON() ([]byte, error) {
 	type plain MessagingProfile
-	return marshalWithExtra(plain(m), m.Extra)
+	return encodeModel(plain(m))
 }
 
-// UnmarshalJSON keeps unknown fields in Extra.
-func (m *NumberPoolSettings) UnmarshalJSON(b []byte) error {
+// UnmarshalJSONFrom decodes the known fields and keeps the others in Extra.
+func (m *NumberPoolSettings) UnmarshalJSONFrom(d *jsontext.Decoder) error {
 	type plain NumberPoolSettings
-	return decodeJSON(b, (*plain)(m))
+	return json.UnmarshalDecode(d, (*plain)(m))
 }
+
+// UnmarshalJSON decodes the known fields and keeps the others in Extra.
+func (m *NumberPoolSettings) UnmarshalJSON(b []byte) error { return json.Unmarshal(b, m) }
 
 // MarshalJSON writes Extra back beside the known fields.
 func (m NumberPoolSettings) MarshalJSON() ([]byte, error) {
 	type plain NumberPoolSettings
-	return marshalWithExtra(plain(m), m.Extra)
+	return encodeModel(plain(m))
 }
 
-// UnmarshalJSON keeps unknown fields in Extra.
-func (m *URLShortenerSettings) UnmarshalJSON(b []byte) error {
+// UnmarshalJSONFrom decodes the known fields and keeps the others in Extra.
+func (m *URLShortenerSettings) UnmarshalJSONFrom(d *jsontext.Decoder) error {
 	type plain URLShortenerSettings
-	return decodeJSON(b, (*plain)(m))
+	return json.UnmarshalDecode(d, (*plain)(m))
 }
+
+// UnmarshalJSON decodes the known fields and keeps the others in Extra.
+func (m *URLShortenerSettings) UnmarshalJSON(b []byte) error { return json.Unmarshal(b, m) }
 
 // MarshalJSON writes Extra back beside the known fields.
 func (m URLShortenerSettings) MarshalJSON() ([]byte, error) {
 	type plain URLShortenerSettings
-	return marshalWithExtra(plain(m), m.Extra)
+	return encodeModel(plain(m))
 }
 
-// UnmarshalJSON keeps unknown fields in Extra.
-func (m *PhoneNumberWithMessagingSettings) UnmarshalJSON(b []byte) error {
+// UnmarshalJSONFrom decodes the known fields and keeps the others in Extra.
+func (m *PhoneNumberWithMessagingSettings) UnmarshalJSONFrom(d *jsontext.Decoder) error {
 	type plain PhoneNumberWithMessagingSettings
-	return decodeJSON(b, (*plain)(m))
+	return json.UnmarshalDecode(d, (*plain)(m))
 }
+
+// UnmarshalJSON decodes the known fields and keeps the others in Extra.
+func (m *PhoneNumberWithMessagingSettings) UnmarshalJSON(b []byte) error { return json.Unmarshal(b, m) }
 
 // MarshalJSON writes Extra back beside the known fields.
 func (m PhoneNumberWithMessagingSettings) MarshalJSON() ([]byte, error) {
 	type plain PhoneNumberWithMessagingSettings
-	return marshalWithExtra(plain(m), m.Extra)
+	return encodeModel(plain(m))
 }
 
-// UnmarshalJSON keeps unknown fields in Extra.
-func (m *MessagingFeatures) UnmarshalJSON(b []byte) error {
+// UnmarshalJSONFrom decodes the known fields and keeps the others in Extra.
+func (m *MessagingFeatures) UnmarshalJSONFrom(d *jsontext.Decoder) error {
 	type plain MessagingFeatures
-	return decodeJSON(b, (*plain)(m))
+	return json.UnmarshalDecode(d, (*plain)(m))
 }
+
+// UnmarshalJSON decodes the known fields and keeps the others in Extra.
+func (m *MessagingFeatures) UnmarshalJSON(b []byte) error { return json.Unmarshal(b, m) }
 
 // MarshalJSON writes Extra back beside the known fields.
 func (m MessagingFeatures) MarshalJSON() ([]byte, error) {
 	type plain MessagingFeatures
-	return marshalWithExtra(plain(m), m.Extra)
+	return encodeModel(plain(m))
 }
 
-// UnmarshalJSON keeps unknown fields in Extra.
-func (m *MessagingFeatureSet) UnmarshalJSON(b []byte) error {
+// UnmarshalJSONFrom decodes the known fields and keeps the others in Extra.
+func (m *MessagingFeatureSet) UnmarshalJSONFrom(d *jsontext.Decoder) error {
 	type plain MessagingFeatureSet
-	return decodeJSON(b, (*plain)(m))
+	return json.UnmarshalDecode(d, (*plain)(m))
 }
+
+// UnmarshalJSON decodes the known fields and keeps the others in Extra.
+func (m *MessagingFeatureSet) UnmarshalJSON(b []byte) error { return json.Unmarshal(b, m) }
 
 // MarshalJSON writes Extra back beside the known fields.
 func (m MessagingFeatureSet) MarshalJSON() ([]byte, error) {
 	type plain MessagingFeatureSet
-	return marshalWithExtra(plain(m), m.Extra)
+	return encodeModel(plain(m))
 }
 
-// UnmarshalJSON keeps unknown fields in Extra.
-func (m *NumberHealthMetrics) UnmarshalJSON(b []byte) error {
+// UnmarshalJSONFrom decodes the known fields and keeps the others in Extra.
+func (m *NumberHealthMetrics) UnmarshalJSONFrom(d *jsontext.Decoder) error {
 	type plain NumberHealthMetrics
-	return decodeJSON(b, (*plain)(m))
+	return json.UnmarshalDecode(d, (*plain)(m))
 }
+
+// UnmarshalJSON decodes the known fields and keeps the others in Extra.
+func (m *NumberHealthMetrics) UnmarshalJSON(b []byte) error { return json.Unmarshal(b, m) }
 
 // MarshalJSON writes Extra back beside the known fields.
 func (m NumberHealthMetrics) MarshalJSON() ([]byte, error) {
 	type plain NumberHealthMetrics
-	return marshalWithExtra(plain(m), m.Extra)
+	return encodeModel(plain(m))
 }
 
-// UnmarshalJSON keeps unknown fields in Extra.
-func (m *ShortCode) UnmarshalJSON(b []byte) error {
+// UnmarshalJSONFrom decodes the known fields and keeps the others in Extra.
+func (m *ShortCode) UnmarshalJSONFrom(d *jsontext.Decoder) error {
 	type plain ShortCode
-	return decodeJSON(b, (*plain)(m))
+	return json.UnmarshalDecode(d, (*plain)(m))
 }
+
+// UnmarshalJSON decodes the known fields and keeps the others in Extra.
+func (m *ShortCode) UnmarshalJSON(b []byte) error { return json.Unmarshal(b, m) }
 
 // MarshalJSON writes Extra back beside the known fields.
 func (m ShortCode) MarshalJSON() ([]byte, error) {
 	type plain ShortCode
-	return marshalWithExtra(plain(m), m.Extra)
+	return encodeModel(plain(m))
 }
 
-// UnmarshalJSON keeps unknown fields in Extra.
-func (m *AlphanumericSenderID) UnmarshalJSON(b []byte) error {
+// UnmarshalJSONFrom decodes the known fields and keeps the others in Extra.
+func (m *AlphanumericSenderID) UnmarshalJSONFrom(d *jsontext.Decoder) error {
 	type plain AlphanumericSenderID
-	return decodeJSON(b, (*plain)(m))
+	return json.UnmarshalDecode(d, (*plain)(m))
 }
+
+// UnmarshalJSON decodes the known fields and keeps the others in Extra.
+func (m *AlphanumericSenderID) UnmarshalJSON(b []byte) error { return json.Unmarshal(b, m) }
 
 // MarshalJSON writes Extra back beside the known fields.
 func (m AlphanumericSenderID) MarshalJSON() ([]byte, error) {
 	type plain AlphanumericSenderID
-	return marshalWithExtra(plain(m), m.Extra)
+	return encodeModel(plain(m))
 }
 
-// UnmarshalJSON keeps unknown fields in Extra.
-func (m *AutorespConfig) UnmarshalJSON(b []byte) error {
+// UnmarshalJSONFrom decodes the known fields and keeps the others in Extra.
+func (m *AutorespConfig) UnmarshalJSONFrom(d *jsontext.Decoder) error {
 	type plain AutorespConfig
-	return decodeJSON(b, (*plain)(m))
+	return json.UnmarshalDecode(d, (*plain)(m))
 }
+
+// UnmarshalJSON decodes the known fields and keeps the others in Extra.
+func (m *AutorespConfig) UnmarshalJSON(b []byte) error { return json.Unmarshal(b, m) }
 
 // MarshalJSON writes Extra back beside the known fields.
 func (m AutorespConfig) MarshalJSON() ([]byte, error) {
 	type plain AutorespConfig
-	return marshalWithExtra(plain(m), m.Extra)
+	return encodeModel(plain(m))
 }

@@ -69,8 +69,12 @@ func TestModelsRoundTrip(t *testing.T) {
 }
 
 func TestExtraDoesNotOverrideKnownFields(t *testing.T) {
-	p := MessagingProfile{Name: "real", Extra: Extra{"name": json.RawMessage(`"fake"`), "new": json.RawMessage(`1`)}}
+	p := MessagingProfile{Name: "real", Extra: Extra{"new": json.RawMessage(`1`)}}
 	assertJSON(t, "encoded", mustJSON(t, p), `{"name":"real","new":1}`)
+	p.Extra["name"] = json.RawMessage(`"fake"`)
+	if _, err := json.Marshal(p); err == nil || !strings.Contains(err.Error(), `duplicate object member name "name"`) {
+		t.Errorf("a known name in Extra: %v", err)
+	}
 	var q MessagingProfile
 	if err := json.Unmarshal([]byte(`{"name":"a","other":2}`), &q); err != nil {
 		t.Fatal(err)

@@ -1,8 +1,10 @@
 package telnyxmessaging
 
 import (
-	"bytes"
-	"encoding/json"
+	stdjson "encoding/json"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // Nullable is a JSON field that can be absent, null or set. Its zero value is absent; use it
@@ -42,7 +44,7 @@ func (n Nullable[T]) Get() (T, bool) {
 // IsNull reports whether the field was an explicit JSON null.
 func (n Nullable[T]) IsNull() bool { return n.Set && n.Null }
 
-// IsZero reports whether the field is absent; encoding/json's `omitzero` uses it.
+// IsZero reports whether the field is absent; the `omitzero` option uses it.
 func (n Nullable[T]) IsZero() bool { return !n.Set }
 
 // MarshalJSON writes null or the value. An absent Nullable also writes null: tag the field
@@ -51,23 +53,31 @@ func (n Nullable[T]) MarshalJSON() ([]byte, error) {
 	if !n.Set || n.Null {
 		return []byte("null"), nil
 	}
-	return json.Marshal(n.Value)
+	return stdjson.Marshal(n.Value)
 }
 
-// UnmarshalJSON records a present field: null or a value.
-func (n *Nullable[T]) UnmarshalJSON(b []byte) error {
-	var zero T
-	if bytes.Equal(bytes.TrimSpace(b), []byte("null")) {
+// UnmarshalJSONFrom records a present field: null or a value.
+func (n *Nullable[T]) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+	if d.PeekKind() == 'n' {
+		if _, err := d.ReadToken(); err != nil {
+			return err
+		}
 		*n = Nullable[T]{Set: true, Null: true}
 		return nil
 	}
-	v := zero
-	if err := decodeJSON(b, &v); err != nil {
+	var v T
+	if err := json.UnmarshalDecode(d, &v); err != nil {
 		return err
 	}
 	*n = Nullable[T]{Set: true, Value: v}
 	return nil
 }
+
+// UnmarshalJSON records a present field: null or a value.
+func (n *Nullable[T]) UnmarshalJSON(b []byte) error { return json.Unmarshal(b, n) }
+
+// nullable is implemented by *Nullable[T] only.
+type nullable interface{ isNullable() }
 
 func (*Nullable[T]) isNullable() {}
 
