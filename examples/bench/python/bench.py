@@ -20,15 +20,9 @@ import json  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
 
+from timing import hwm_kib, timed_runs  # noqa: E402
+
 SINGLE_CALLS = 1000
-
-
-def hwm_kib() -> int:
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    return 0
 
 
 def run(client: telnyx_messaging.Client, scenario: str) -> int:
@@ -57,18 +51,8 @@ def run(client: telnyx_messaging.Client, scenario: str) -> int:
 
 def main() -> None:
     scenario, base_url, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    times = []
-    items = 0
     with telnyx_messaging.Client(api_key="KEY_MOCK_0123456789ABCDEF", base_url=base_url, proxy="none") as client:
-        for i in range(runs + 1):
-            start = time.perf_counter()
-            seen = run(client, scenario)
-            elapsed = (time.perf_counter() - start) * 1000.0
-            if i > 0:
-                times.append(elapsed)
-                if seen != items:
-                    raise SystemExit(f"run {i} saw {seen} items, the warm-up {items}")
-            items = seen
+        times, items = timed_runs(lambda: run(client, scenario), runs)
     print(json.dumps({"times_ms": times, "items": items, "hwm_kib": hwm_kib(), "import_ms": IMPORT_MS}))
 
 

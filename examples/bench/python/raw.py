@@ -12,8 +12,9 @@ import http.client
 import json
 import os
 import sys
-import time
 import urllib.parse
+
+from timing import hwm_kib, timed_runs
 
 API_KEY = "KEY_MOCK_0123456789ABCDEF"
 SINGLE_CALLS = 1000
@@ -22,14 +23,6 @@ HEADERS = {
     "accept": "application/json",
     "user-agent": "telnyx-messaging-rust/0.1.0",
 }
-
-
-def hwm_kib() -> int:
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    return 0
 
 
 class Raw:
@@ -85,17 +78,7 @@ def run(raw: Raw, scenario: str) -> int:
 def main() -> None:
     scenario, base_url, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
     raw = Raw(base_url)
-    times = []
-    items = 0
-    for i in range(runs + 1):
-        start = time.perf_counter()
-        seen = run(raw, scenario)
-        elapsed = (time.perf_counter() - start) * 1000.0
-        if i > 0:
-            times.append(elapsed)
-            if seen != items:
-                raise SystemExit(f"run {i} saw {seen} items, the warm-up {items}")
-        items = seen
+    times, items = timed_runs(lambda: run(raw, scenario), runs)
     print(json.dumps({"times_ms": times, "items": items, "hwm_kib": hwm_kib()}))
 
 
