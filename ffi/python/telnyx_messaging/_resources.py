@@ -12,6 +12,7 @@ from __future__ import annotations
 import collections.abc
 import functools
 import inspect
+import itertools
 import typing
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Union, cast
 
@@ -63,22 +64,27 @@ def _describe(hint: Any) -> str:
     return f"{'an' if hint is int else 'a'} {getattr(hint, '__name__', hint)}"
 
 
-def _fits(value: Any, hint: Any) -> bool:
+def _checker(hint: Any) -> Callable[[Any], bool]:
+    """The test of whether a value fits a type hint, built once per argument (a call only runs
+    the returned function)."""
     origin = typing.get_origin(hint)
     if hint is Any:
-        return True
+        return lambda value: True
     if origin is Union:
-        return any(_fits(value, a) for a in typing.get_args(hint))
-    if hint is type(None) or hint is NotGiven:
-        return value is hint() if hint is NotGiven else value is None
+        options = [_checker(a) for a in typing.get_args(hint)]
+        return lambda value: any(fits(value) for fits in options)
+    if hint is NotGiven:
+        return lambda value: value is NOT_GIVEN
+    if hint is type(None):
+        return lambda value: value is None
     if origin in (collections.abc.Sequence, list):
-        item = typing.get_args(hint)[0]
-        return isinstance(value, (list, tuple)) and all(_fits(v, item) for v in value)
+        item = _checker(typing.get_args(hint)[0])
+        return lambda value: isinstance(value, (list, tuple)) and all(item(v) for v in value)
     if origin is dict:
-        return isinstance(value, dict)
-    if hint in (int, float) and isinstance(value, bool):
-        return False
-    return isinstance(value, hint)
+        return lambda value: isinstance(value, dict)
+    if hint in (int, float):
+        return lambda value: isinstance(value, hint) and not isinstance(value, bool)
+    return lambda value: isinstance(value, hint)
 
 
 def _what(value: Any) -> str:
@@ -92,19 +98,21 @@ def _typed(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Wraps a resource method so that every argument is checked against its type hint before
     anything else happens: a wrong type is an :class:`InvalidArgumentTypeError` naming the
     argument (``name must be a str, not int``), in Python's terms, with nothing sent."""
-    sig = inspect.signature(fn)
+    params = list(inspect.signature(fn).parameters.values())[1:]
+    positional = [p.name for p in params if p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD]
     hints = typing.get_type_hints(fn)  # every name a hint uses is defined above the classes
+    checks = {p.name: _checker(hints.get(p.name, Any)) for p in params}
 
     @functools.wraps(fn)
     def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
-        try:
-            bound = sig.bind(self, *args, **kwargs)
-        except TypeError:  # unknown or missing arguments: Python's own TypeError, from the call
-            return fn(self, *args, **kwargs)
-        for name, value in list(bound.arguments.items())[1:]:
-            hint = hints.get(name, Any)
-            if not _fits(value, hint):
-                raise _bad_type(f"{name} must be {_describe(hint)}, not {_what(value)}")
+        # Only the arguments given are checked. Too many, unknown or missing arguments are left
+        # to the call itself, which raises Python's own TypeError.
+        if len(args) <= len(positional) and not any(name in kwargs for name in positional[: len(args)]):
+            for name, value in itertools.chain(zip(positional, args), kwargs.items()):
+                check = checks.get(name)
+                if check is not None and not check(value):
+                    hint = hints.get(name, Any)
+                    raise _bad_type(f"{name} must be {_describe(hint)}, not {_what(value)}")
         return fn(self, *args, **kwargs)
 
     return wrapper
