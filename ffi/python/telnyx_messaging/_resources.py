@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import collections.abc
 import functools
-import inspect
 import itertools
+import types
 import typing
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Union, cast
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Tuple, Union, cast
 
 from ._base import (
     NOT_GIVEN,
@@ -98,20 +98,28 @@ def _typed(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Wraps a resource method so that every argument is checked against its type hint before
     anything else happens: a wrong type is an :class:`InvalidArgumentTypeError` naming the
     argument (``name must be a str, not int``), in Python's terms, with nothing sent."""
-    params = list(inspect.signature(fn).parameters.values())[1:]
-    positional = [p.name for p in params if p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD]
-    hints = typing.get_type_hints(fn)  # every name a hint uses is defined above the classes
-    checks = {p.name: _checker(hints.get(p.name, Any)) for p in params}
+    code = fn.__code__
+    positional = code.co_varnames[1 : code.co_argcount]
+    names = code.co_varnames[1 : code.co_argcount + code.co_kwonlyargcount]
+    # The hints and their checkers, made at the first call: importing the package stays cheap.
+    prepared: List[Tuple[Dict[str, Any], Dict[str, Callable[[Any], bool]]]] = []
+
+    def prepare() -> Tuple[Dict[str, Any], Dict[str, Callable[[Any], bool]]]:
+        if not prepared:
+            hints = typing.get_type_hints(fn)  # every name a hint uses is defined above the classes
+            prepared.append((hints, {name: _checker(hints.get(name, Any)) for name in names}))
+        return prepared[0]
 
     @functools.wraps(fn)
     def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
         # Only the arguments given are checked. Too many, unknown or missing arguments are left
         # to the call itself, which raises Python's own TypeError.
         if len(args) <= len(positional) and not any(name in kwargs for name in positional[: len(args)]):
+            hints, checks = prepare()
             for name, value in itertools.chain(zip(positional, args), kwargs.items()):
                 check = checks.get(name)
                 if check is not None and not check(value):
-                    hint = hints.get(name, Any)
+                    hint = hints[name]
                     raise _bad_type(f"{name} must be {_describe(hint)}, not {_what(value)}")
         return fn(self, *args, **kwargs)
 
@@ -127,7 +135,7 @@ class _Resource:
         # methods added later.
         super().__init_subclass__(**kwargs)
         for name, member in list(vars(cls).items()):
-            if not name.startswith("_") and inspect.isfunction(member):
+            if not name.startswith("_") and isinstance(member, types.FunctionType):
                 setattr(cls, name, _typed(member))
 
 
