@@ -119,7 +119,12 @@ def json_arg(value: Any, what: str) -> bytes:
             check_json(v, k)
     else:
         check_json(value, what)
-    return json.dumps(value, allow_nan=False, separators=(",", ":")).encode("utf-8")
+    return _ENCODER.encode(value).encode("utf-8")
+
+
+#: What ``json.dumps(value, allow_nan=False, separators=(",", ":"))`` uses, built once (``dumps``
+#: with arguments builds a new encoder on every call).
+_ENCODER = json.JSONEncoder(allow_nan=False, separators=(",", ":"))
 
 
 def given(**fields: Any) -> Dict[str, Any]:
