@@ -157,8 +157,11 @@ pub struct Parsed;
 pub struct WithResponse;
 
 /// Calls return the result's JSON text exactly as the server sent it (a single resource's `data`
-/// member, a list's whole body), after checking that it decodes as the model, so a malformed
-/// answer is still an [`Error::Decode`]. For proxies, caches and language bindings that want the
+/// member, a list's whole body), after a cheap check of its shape, so a malformed answer is still
+/// an [`Error::Decode`]: the body must be UTF-8 JSON, a single resource's `data` a JSON object, a
+/// list's body an object whose `data` is a list of objects and whose `meta`, if any, holds page
+/// numbers (the autoresp delete's string is decoded). The members of a resource or an item are
+/// left unread, for the caller to decode. For proxies, caches and language bindings that want the
 /// server's own text (its key order, number formatting and unknown members).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RawJson;

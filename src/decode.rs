@@ -1,8 +1,11 @@
 //! Decoding the body of a 2xx response: the one place that turns bytes into results.
 
-use serde::de::DeserializeOwned;
+use serde::de::{self, DeserializeOwned, Unexpected};
+use serde::{Deserialize, Deserializer};
+use serde_json::value::RawValue;
 
 use crate::error::{redact_secrets, Error};
+use crate::pagination::PageShape;
 use crate::Result;
 
 /// How much of an undecodable body an error shows.
@@ -12,8 +15,10 @@ const SNIPPET_LEN: usize = 200;
 /// [`ResponseMode`](crate::ResponseMode)'s hidden method can take it without it being API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Envelope {
-    /// The whole body (lists: `{"data": [...], "meta": {...}}`; the autoresp delete's string).
+    /// The whole body (the autoresp delete's string).
     None,
+    /// The whole body, a page: `{"data": [...], "meta": {...}}`.
+    Page,
     /// The body's `data` member (single resources).
     Data,
 }
@@ -26,37 +31,69 @@ pub(crate) fn decode<'a, T: serde::Deserialize<'a>>(status: u16, body: &'a [u8])
     })
 }
 
-/// The `data` member of a body, kept as its raw text.
-#[derive(serde::Deserialize)]
+/// The `data` member of a body, kept as its raw text; it must be a JSON object.
+#[derive(Deserialize)]
 struct RawData<'a> {
     #[serde(borrow)]
-    data: &'a serde_json::value::RawValue,
+    data: RawObject<'a>,
+}
+
+/// The raw text of a JSON object, its members skipped unread (checked for syntax only); any
+/// other JSON value is an error.
+pub(crate) struct RawObject<'a>(&'a RawValue);
+
+impl<'de: 'a, 'a> Deserialize<'de> for RawObject<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        let raw = <&RawValue>::deserialize(deserializer)?;
+        let unexpected = match raw.get().as_bytes().first() {
+            Some(b'{') => return Ok(RawObject(raw)),
+            Some(b'[') => Unexpected::Seq,
+            Some(b'"') => Unexpected::Other("string"),
+            Some(b't' | b'f') => Unexpected::Other("boolean"),
+            Some(b'n') => Unexpected::Unit,
+            _ => Unexpected::Other("number"),
+        };
+        Err(de::Error::invalid_type(unexpected, &"a JSON object"))
+    }
 }
 
 /// Decodes the result from a 2xx body: the whole body, or its `data` member.
 pub(crate) fn decode_result<T: DeserializeOwned>(status: u16, body: &[u8], envelope: Envelope) -> Result<T> {
-    #[derive(serde::Deserialize)]
+    #[derive(Deserialize)]
     struct Data<T> {
         data: T,
     }
     match envelope {
-        Envelope::None => decode(status, body),
+        Envelope::None | Envelope::Page => decode(status, body),
         Envelope::Data => decode::<Data<T>>(status, body).map(|d| d.data),
     }
 }
 
-/// The result's JSON text as the server sent it, once it is known to decode as `T`.
+/// The result's JSON text as the server sent it, once it is known to have the result's shape,
+/// cheaply: a single resource's `data` member must be a JSON object and a page a page
+/// ([`PageShape`]), their members left to the caller to decode; any other result must decode
+/// as `T`. The text is cut out of `body` in place.
 pub(crate) fn raw_result<T: DeserializeOwned>(
     status: u16,
-    body: Vec<u8>,
+    mut body: Vec<u8>,
     envelope: Envelope,
 ) -> Result<String> {
-    let text = match envelope {
-        Envelope::None => body,
-        Envelope::Data => decode::<RawData>(status, &body)?.data.get().as_bytes().to_vec(),
-    };
-    decode::<T>(status, &text)?;
-    raw_text(status, text)
+    match envelope {
+        Envelope::None => {
+            decode::<T>(status, &body)?;
+        }
+        Envelope::Page => {
+            decode::<PageShape>(status, &body)?;
+        }
+        Envelope::Data => {
+            let data = decode::<RawData>(status, &body)?.data.0.get();
+            let start = data.as_ptr() as usize - body.as_ptr() as usize;
+            let end = start + data.len();
+            body.truncate(end);
+            body.drain(..start);
+        }
+    }
+    raw_text(status, body)
 }
 
 /// A body that decoded as JSON, as text. Strings in unknown members are skipped unchecked by

@@ -66,7 +66,11 @@ impl Operation {
             rest = tail;
         }
         path.push_str(rest);
-        let envelope = if self.data_envelope { Envelope::Data } else { Envelope::None };
+        let envelope = match self.data_envelope {
+            true => Envelope::Data,
+            false if self.output.starts_with("Page<") => Envelope::Page,
+            false => Envelope::None,
+        };
         Ok(Call { request: Request::new(self.method, path), envelope })
     }
 

@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::client::Client;
-use crate::decode::{decode_result, raw_text, Envelope};
+use crate::decode::{decode_result, raw_text, Envelope, RawObject};
 use crate::error::Error;
 use crate::operations::{Call, QueryParams};
 use crate::transport::{Request, ResponseMeta};
@@ -294,7 +294,7 @@ impl<T: DeserializeOwned> PageLike for Page<T> {
 /// list of objects and whose `meta`, when present, holds the page numbers. The items' members
 /// are skipped unread (the caller decodes them): a fraction of the work of the typed models.
 #[derive(Deserialize)]
-struct PageShape {
+pub(crate) struct PageShape {
     #[serde(default)]
     data: Vec<AnyObject>,
     #[serde(default)]
@@ -310,26 +310,13 @@ impl PageLike for PageShape {
     }
 }
 
-/// Any JSON object, its members skipped; anything else is an error.
+/// Any JSON object, its members skipped unread; anything else is an error. Decoded from a
+/// slice only (it borrows the object's text while checking it).
 struct AnyObject;
 
 impl<'de> Deserialize<'de> for AnyObject {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AnyObject;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> std::result::Result<AnyObject, A::Error> {
-                while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
-                Ok(AnyObject)
-            }
-        }
-        deserializer.deserialize_map(Visitor)
+        RawObject::deserialize(deserializer).map(|_| AnyObject)
     }
 }
 

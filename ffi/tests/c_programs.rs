@@ -238,7 +238,7 @@ fn errors() {
                     "GET",
                     "/messaging_profiles/decode",
                     200,
-                    r#"{"data":{"id":5,"v1_secret":"hunter2"}}"#,
+                    r#"{"data":{"id":"p1","v1_secret":"hunter2""#,
                 ),
                 mock(
                     s,

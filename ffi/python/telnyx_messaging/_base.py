@@ -119,7 +119,12 @@ def json_arg(value: Any, what: str) -> bytes:
             check_json(v, k)
     else:
         check_json(value, what)
-    return json.dumps(value, allow_nan=False, separators=(",", ":")).encode("utf-8")
+    return _ENCODER.encode(value).encode("utf-8")
+
+
+#: What ``json.dumps(value, allow_nan=False, separators=(",", ":"))`` uses, built once (``dumps``
+#: with arguments builds a new encoder on every call).
+_ENCODER = json.JSONEncoder(allow_nan=False, separators=(",", ":"))
 
 
 def given(**fields: Any) -> Dict[str, Any]:
@@ -204,9 +209,14 @@ class Result(dict):  # type: ignore[type-arg]
         return Result(self)
 
 
+#: Built once: ``json.loads(text, object_hook=...)`` builds a new decoder on every call, which
+#: costs as much as decoding a whole profile.
+_DECODER = json.JSONDecoder(object_hook=Result)
+
+
 def loads(text: str) -> Any:
     """Decodes a result: every JSON object becomes a :class:`Result`."""
-    return json.loads(text, object_hook=Result)
+    return _DECODER.decode(text)
 
 
 def take_json(out: c_void_p) -> Any:
@@ -404,6 +414,10 @@ class PageIterator(Generic[T]):
             pass
 
 
+#: What ``next(iterator, _END)`` returns at the end (``Any``, so that no ``cast`` is needed).
+_END: Any = object()
+
+
 class ItemIterator(Generic[T]):
     """Iterates over every item of a list, across pages, fetching the next page only when the
     current one is used up. Items are plain dicts as the API returned them."""
@@ -417,9 +431,15 @@ class ItemIterator(Generic[T]):
         return self
 
     def __next__(self) -> T:
+        # The lock is only taken to move to the next page: the next() of the current page's
+        # list iterator is atomic already (under the GIL).
+        item = next(self._items, _END)
+        if item is not _END:
+            return item
         with self._lock:
             while True:
-                for item in self._items:
+                item = next(self._items, _END)
+                if item is not _END:
                     return item
                 self._items = iter(next(self._pages).data)
 

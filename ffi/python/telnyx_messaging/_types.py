@@ -1,16 +1,16 @@
 """The shapes of the results: :class:`typing.TypedDict` s for type checkers and editors.
 
-Results are plain ``dict`` s at run time (the JSON the API sent, after the C library checked that
-it decodes as its model); these classes only describe them, so ``profile["name"]`` is known to be a
-``str`` and ``profile["nmae"]`` is an error for mypy or pyright. They follow the vendored OpenAPI
-definition (``tests/api/telnyx-messaging.openapi.yml``) and the Rust models of
-``src/resources/*.rs``:
+Results are plain ``dict`` s at run time (the JSON the API sent, after the C library checked its
+shape: a JSON object, or a page of objects; their members are not checked); these classes only
+describe them, so ``profile["name"]`` is known to be a ``str`` and ``profile["nmae"]`` is an error
+for mypy or pyright. They follow the vendored OpenAPI definition
+(``tests/api/telnyx-messaging.openapi.yml``) and the Rust models of ``src/resources/*.rs``:
 
-* A key is required (always present) only where the Rust model requires it, so the C library
-  rejects an answer without it (:class:`AutorespConfig` ``id``, ``op``, ``keywords``,
-  ``country_code``; :class:`NumberPoolSettings` weights and ``skip_unhealthy``;
-  :class:`UrlShortenerSettings` ``domain``; the three flags of :class:`MessagingFeatureSet`).
-  Every other key may be missing: read it with ``.get()`` or check ``"key" in result``.
+* A key is required (always present) only where the Rust model requires it
+  (:class:`AutorespConfig` ``id``, ``op``, ``keywords``, ``country_code``;
+  :class:`NumberPoolSettings` weights and ``skip_unhealthy``; :class:`UrlShortenerSettings`
+  ``domain``; the three flags of :class:`MessagingFeatureSet`). Every other key may be missing:
+  read it with ``.get()`` or check ``"key" in result``.
 * A value is ``Optional`` where the definition says it may be ``null`` (``webhook_url``,
   ``number_pool_settings``, ``messaging_profile_id`` of a short code, ...).
 * Enumerations are ``str``: the values the definition lists are given in the comments, and a
