@@ -1,11 +1,10 @@
 //! Decoding the body of a 2xx response: the one place that turns bytes into results.
 
 use serde::de::{self, DeserializeOwned, Unexpected};
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::value::RawValue;
 
 use crate::error::{redact_secrets, Error};
-use crate::pagination::PageShape;
 use crate::Result;
 
 /// How much of an undecodable body an error shows.
@@ -104,4 +103,44 @@ pub(crate) fn raw_text(status: u16, body: Vec<u8>) -> Result<String> {
         message: format!("the body is not UTF-8: {e}"),
         snippet: String::new(),
     })
+}
+
+/// Pagination metadata of a list response. Every member may be missing (a server or a future
+/// API version that leaves one out must not break a list); iterators stop rather than guess.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PageMeta {
+    /// The number of this page, from 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_number: Option<u64>,
+    /// Items per page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+    /// How many pages there are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_pages: Option<u64>,
+    /// How many items there are in all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_results: Option<u64>,
+}
+
+/// A page decoded only as far as the raw JSON mode checks it: a JSON object whose `data` is a
+/// list of objects and whose `meta`, when present, holds the page numbers. The items' members
+/// are skipped unread (the caller decodes them): a fraction of the work of the typed models.
+#[derive(Deserialize)]
+pub(crate) struct PageShape {
+    #[serde(default)]
+    pub(crate) data: Vec<AnyObject>,
+    #[serde(default)]
+    pub(crate) meta: Option<PageMeta>,
+}
+
+/// Any JSON object, its members skipped unread; anything else is an error. Decoded from a
+/// slice only (it borrows the object's text while checking it).
+pub(crate) struct AnyObject;
+
+impl<'de> Deserialize<'de> for AnyObject {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        RawObject::deserialize(deserializer).map(|_| AnyObject)
+    }
 }

@@ -8,7 +8,8 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::client::Client;
-use crate::decode::{decode_result, raw_text, Envelope, RawObject};
+pub use crate::decode::PageMeta;
+use crate::decode::{decode_result, raw_text, Envelope, PageShape};
 use crate::error::Error;
 use crate::operations::{Call, QueryParams};
 use crate::transport::{Request, ResponseMeta};
@@ -46,25 +47,6 @@ pub struct Page<T> {
     /// Page number, size and totals; `None` when the server sent none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<PageMeta>,
-}
-
-/// Pagination metadata of a list response. Every member may be missing (a server or a future
-/// API version that leaves one out must not break a list); iterators stop rather than guess.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct PageMeta {
-    /// The number of this page, from 1.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page_number: Option<u64>,
-    /// Items per page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page_size: Option<u64>,
-    /// How many pages there are.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_pages: Option<u64>,
-    /// How many items there are in all.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_results: Option<u64>,
 }
 
 /// The page parameters of the lists of one profile's phone numbers, short codes and sender IDs.
@@ -290,33 +272,12 @@ impl<T: DeserializeOwned> PageLike for Page<T> {
     }
 }
 
-/// A page decoded only as far as the raw JSON mode checks it: a JSON object whose `data` is a
-/// list of objects and whose `meta`, when present, holds the page numbers. The items' members
-/// are skipped unread (the caller decodes them): a fraction of the work of the typed models.
-#[derive(Deserialize)]
-pub(crate) struct PageShape {
-    #[serde(default)]
-    data: Vec<AnyObject>,
-    #[serde(default)]
-    meta: Option<PageMeta>,
-}
-
 impl PageLike for PageShape {
     fn is_empty(&self) -> bool {
         self.data.is_empty()
     }
     fn meta(&self) -> Option<&PageMeta> {
         self.meta.as_ref()
-    }
-}
-
-/// Any JSON object, its members skipped unread; anything else is an error. Decoded from a
-/// slice only (it borrows the object's text while checking it).
-struct AnyObject;
-
-impl<'de> Deserialize<'de> for AnyObject {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        RawObject::deserialize(deserializer).map(|_| AnyObject)
     }
 }
 
