@@ -466,7 +466,7 @@ fn raw_json_checks_the_shape_of_a_result_not_its_members() {
     // passes, as the server sent it.
     let odd = r#"{"id": 5, "enabled": "yes", "v1_secret": ["x"]}"#;
     let (client, _server, mock) =
-        serve_text(&format!("/messaging_profiles/{PROFILE_ID}"), &format!(r#"{{"data": {odd}}}"#));
+        serve_text(&format!("/messaging_profiles/{PROFILE_ID}"), format!(r#"{{"data": {odd}}}"#));
     assert_eq!(client.messaging_profiles().raw_json().retrieve(PROFILE_ID).unwrap(), odd);
     mock.assert();
     // Not JSON, no `data`, a `data` that is not an object, not UTF-8: decode errors, with the
