@@ -1,6 +1,7 @@
 """Lazy iteration across pages: requests are sent only when needed, filters are kept, and a
 misbehaving server cannot make an iterator loop."""
 
+import threading
 from urllib.parse import parse_qs
 
 import pytest
@@ -57,6 +58,25 @@ def test_starting_page_number(server, client):
     names = [p["name"] for p in client.messaging_profiles.list(page_number=3, page_size=2)]
     assert names == ["p4", "p5", "p6", "p7"]
     assert len(server.requests) == 2
+
+
+def test_threads_sharing_an_item_iterator_get_every_item_once(server, client):
+    """Items are read without the lock (list iterators are atomic under the GIL); pages are
+    fetched under it, so no item is lost or seen twice and no page is fetched twice."""
+    server.route(paged(30, per_page=50))
+    it = client.messaging_profiles.list(page_size=50)
+    seen = []
+
+    def work():
+        seen.extend(p["name"] for p in it)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(seen) == sorted(f"p{i}" for i in range(1500))
+    assert len(server.requests) == 30
 
 
 def test_page_iteration(server, client):
